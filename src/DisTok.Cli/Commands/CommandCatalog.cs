@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace DisTok.Cli.Commands;
+
+/// <summary>Every top-level `distok` command; each lives in its own file.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace DisTok.ML.Onnx;
+
+/// <summary>
+/// Creates ONNX Runtime sessions that use CUDA when it loads and the CPU otherwise.
+/// GetAvailableProviders() lists CUDA even where its libraries are missing, so we try to append
+/// the CUDA provider and fall back when that throws.
+/// </summary>
+public static class OnnxSessionFactory
+{
+    /// <summary>Creates a session from model bytes. <paramref name="log"/> receives one line naming the provider used.</summary>
+    public static InferenceSession Create(byte[] model, string name, bool preferCuda = true, Action<string>? log = null, int intraOpThreads = 0)
+    {
+        if (preferCuda)
+        {
+            var cuda = NewOptions(intraOpThreads);
+            try
+            {
+                cuda.AppendExecutionProvider_CUDA(0);
+                var session = new InferenceSession(model, cuda);
+                log?.Invoke($"{name}: ONNX Runtime on CUDA");
+                return session;
+            }
+            catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
+            {
+                cuda.Dispose();
+                log?.Invoke($"{name}: CUDA unavailable ({FirstLine(e.Message)}); ONNX Runtime on CPU");
+            }
+        }
+        else log?.Invoke($"{name}: ONNX Runtime on CPU");
+        return new InferenceSession(model, NewOptions(intraOpThreads));
+    }
+
+    static SessionOptions NewOptions(int intraOpThreads)
+    {
+        var o = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (intraOpThreads > 0) o.IntraOpNumThreads = intraOpThreads;
+        return o;
+    }
+
+    static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}
