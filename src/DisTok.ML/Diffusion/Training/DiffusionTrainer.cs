@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DisTok.Core.Concepts;
+using DisTok.ML.Data;
+using DisTok.ML.Diffusion.Models;
+using DisTok.ML.Diffusion.Schedulers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DisTok.ML.Diffusion.Training;
+
+/// <summary>
+/// Trains the embedded text-to-image model on the emoji data set: v-prediction on the cosine
+/// schedule, captions that vary template and style word, condition dropout for classifier-free
+/// guidance, AdamW with warm-up and cosine decay, and an EMA of the weights that is what we save.
+/// </summary>
+public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOnlyList<string>, float[][]> encodeCaptions)
+{
+    /// <summary>
+    /// Runs the training and writes checkpoints into <paramref name="outputDir"/>. With
+    /// <paramref name="resumeFrom"/> the run starts from that checkpoint's weights and step.
+    /// </summary>
+    public DiffusionTrainResult Train(EmojiDataset data, string outputDir, string command,
+        IProgress<DiffusionTrainProgress>? progress = null, CancellationToken ct = default, string? resumeFrom = null)
+    {
+        options.Validate();
+        if (options.Threads > 0) set_num_threads(options.Threads);
+        manual_seed(options.Seed);
+        var rng = new Random(options.Seed);
+        var noiseGen = new Generator((ulong)options.Seed);
+
+        // 1. Data: images (N, 3, S, S) in [-1, 1]; every caption's sentence embedding (M, 384).
+        var (images, captionIds, embeddings) = Prepare(data, progress);
+        int n = (int)images.shape[0];
+
+        // 2. Model, its EMA shadow, optimiser.
+        int startStep = 0;
+        var model = new DiffusionUNet(options.ModelConfig);
+        if (resumeFrom is not null)
+        {
+            var (loaded, manifest) = DiffusionCheckpoint.Load(resumeFrom);
+            model.load_state_dict(loaded.state_dict());
+            loaded.Dispose();
+            startStep = manifest.Step;
+        }
+        var ema = new DiffusionUNet(options.ModelConfig);
+        var averager = new ExponentialMovingAverage(model, ema, options.EmaDecay);
+        averager.Reset();
+        model.train();
+        var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+
+        var runConfig = JsonSerializer.SerializeToNode(options with { Model = null })!.AsObject();
+        runConfig.Remove("Model");
+        var clock = Stopwatch.StartNew();
+        double lossAvg = double.NaN;
+        int b = options.BatchSize, endStep = startStep + options.Steps;
+        for (int step = startStep; step < endStep; step++)
+        {
+            ct.ThrowIfCancellationRequested();
+            using (var scope = NewDisposeScope())
+            {
+                // 3. A batch: random images, random horizontal flips, one random caption each, some dropped.
+                var idx = new long[b]; var cap = new long[b]; var keep = new float[b]; var flip = new bool[b]; var t = new double[b];
+                for (int k = 0; k < b; k++)
+                {
+                    idx[k] = rng.Next(n);
+                    var choices = captionIds[idx[k]];
+                    cap[k] = choices[rng.Next(choices.Length)];
+                    keep[k] = rng.NextDouble() < options.ConditionDropout ? 0f : 1f;
+                    flip[k] = rng.Next(2) == 1;
+                    t[k] = (k + rng.NextDouble()) / b; // stratified times: lower-variance loss
+                }
+                var x0 = images.index(tensor(idx));
+                x0 = where(tensor(flip).reshape(-1, 1, 1, 1), x0.flip(3), x0);
+                var cond = embeddings.index(tensor(cap)) * tensor(keep).unsqueeze(1);
+
+                // 4. Noise, predict v, regress.
+                var noise = randn(x0.shape, generator: noiseGen);
+                var (xt, vTarget) = DdimScheduler.AddNoise(x0, noise, t);
+                var vPred = model.forward(xt, tensor(t.Select(v => (float)v).ToArray()), cond);
+                var loss = nn.functional.mse_loss(vPred, vTarget);
+
+                foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRateAt(step);
+                optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(model.parameters(), 1.0);
+                optimizer.step();
+                averager.Update(step);
+
+                double l = loss.item<float>();
+                lossAvg = double.IsNaN(lossAvg) ? l : 0.98 * lossAvg + 0.02 * l;
+            }
+
+            int done = step + 1 - startStep;
+            if (done % 10 == 0 || step + 1 == endStep)
+            {
+                double sps = done * b / clock.Elapsed.TotalSeconds;
+                var eta = TimeSpan.FromSeconds((endStep - step - 1) * b / Math.Max(sps, 1e-9));
+                progress?.Report(new DiffusionTrainProgress(step + 1, endStep, lossAvg, sps, eta));
+            }
+            if (options.CheckpointEvery > 0 && (step + 1) % options.CheckpointEvery == 0 && step + 1 < endStep)
+                Save(ema, outputDir, runConfig, data, command, step + 1, lossAvg, clock.Elapsed);
+        }
+        var final = Save(ema, outputDir, runConfig, data, command, endStep, lossAvg, clock.Elapsed);
+        model.Dispose(); ema.Dispose(); images.Dispose(); embeddings.Dispose();
+        return new DiffusionTrainResult(endStep, lossAvg, clock.Elapsed, final.Sha256);
+    }
+
+    double LearningRateAt(int step)
+    {
+        if (step < options.WarmupSteps) return options.LearningRate * (step + 1) / options.WarmupSteps;
+        // cosine decay to 10 % over the rest of the planned run
+        double p = Math.Clamp((double)(step - options.WarmupSteps) / Math.Max(1, options.Steps - options.WarmupSteps), 0, 1);
+        return options.LearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.Cos(Math.PI * p)));
+    }
+
+    ModelFiles.ModelManifest Save(DiffusionUNet ema, string dir, JsonObject runConfig, EmojiDataset data, string command, int step, double loss, TimeSpan elapsed)
+    {
+        var metrics = new JsonObject { ["train_loss_ema"] = Math.Round(loss, 5), ["train_seconds"] = Math.Round(elapsed.TotalSeconds) };
+        return DiffusionCheckpoint.Save(ema, dir, runConfig, data.Manifest.DataHash, command, step, metrics);
+    }
+
+    (Tensor Images, long[][] CaptionIds, Tensor Embeddings) Prepare(EmojiDataset data, IProgress<DiffusionTrainProgress>? progress)
+    {
+        var catalog = ConceptCatalog.Default;
+        int s = data.Manifest.Size, n = data.Images.Count;
+        if (n == 0) throw new InvalidDataException("the emoji data set has no images");
+        var pixels = new byte[n * s * s * 3];
+        var captions = new List<string>();
+        var captionIndex = new Dictionary<string, long>();
+        var ids = new long[n][];
+        for (int i = 0; i < n; i++)
+        {
+            var img = data.Images[i];
+            Buffer.BlockCopy(img.Rgb, 0, pixels, i * s * s * 3, img.Rgb.Length);
+            var word = catalog.Get(img.Entry.Concept).PromptWord;
+            ids[i] = CaptionBuilder.For(word, img.Entry.Style).Select(c =>
+            {
+                if (!captionIndex.TryGetValue(c, out var id)) { id = captions.Count; captionIndex[c] = id; captions.Add(c); }
+                return id;
+            }).ToArray();
+        }
+        progress?.Report(new DiffusionTrainProgress(0, options.Steps, double.NaN, 0, TimeSpan.Zero, $"encoding {captions.Count} captions"));
+        var vectors = encodeCaptions(captions);
+        var flat = vectors.SelectMany(v => v).ToArray();
+        var embeddings = tensor(flat).reshape(captions.Count, -1);
+        // (N, S, S, 3) bytes → (N, 3, S, S) floats in [-1, 1]
+        var images = tensor(pixels).reshape(n, s, s, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div(127.5).sub(1).contiguous();
+        return (images, ids, embeddings);
+    }
+}
+
+/// <summary>What a finished run reports.</summary>
+public sealed record DiffusionTrainResult(int Steps, double FinalLoss, TimeSpan Elapsed, string WeightsSha256);
