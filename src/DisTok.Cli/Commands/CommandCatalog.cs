@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DataCommand.Create();
         yield return Backbone.BackboneCommand.Create();
     }
 }
