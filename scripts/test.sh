@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and ends with one plain line: "N passed, N failed, N skipped".
+# Installs what the tests need on a fresh Debian/Ubuntu machine first (Chromium for browser tests).
+#   scripts/test.sh           all tests
+#   scripts/test.sh --fast    skip tests marked [Trait("Category", "Slow")]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+filter=()
+if [[ "${1:-}" == "--fast" ]]; then filter=(--filter "Category!=Slow"); fi
+
+scripts/install-test-deps.sh || { echo "could not install test dependencies"; echo "0 passed, 1 failed"; exit 1; }
+
+results="TestResults"
+rm -rf "$results"
+dotnet test DisTok.Web.sln "${filter[@]}" --logger "trx" --results-directory "$results" -p:TreatWarningsAsErrors=true
+status=$?
+
+passed=0; failed=0; skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+# A build failure or a crashed test host leaves no (or too few) results: count it as a failure.
+if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,33 @@
+using DisTok.Core.Backbone;
+using DisTok.ML.Diffusion.Models;
+using DisTok.ML.Diffusion.Pipelines;
+using DisTok.ML.Text;
+using DisTok.ML.Torch;
+
+namespace DisTok.ML.Backbone;
+
+/// <summary>
+/// The default backbone assembled from its parts: MiniLM text encoder (from its package) and the
+/// text-to-image model trained on the emoji set (from models/diffusion).
+/// </summary>
+public static class EmbeddedBackbone
+{
+    /// <summary>Loads the text encoder. Cheap enough to call once per process.</summary>
+    public static MiniLmTextEncoder LoadTextEncoder(BackboneOptions options) =>
+        MiniLmTextEncoder.Load(TorchRuntime.ResolveDevice(options.Device) == TorchSharp.torch.CPU ? "cpu" : "cuda");
+
+    /// <summary>Loads the text-to-image pipeline from {ModelsPath}/diffusion. Clear errors for missing or altered files.</summary>
+    public static TextToImagePipeline LoadGenerator(BackboneOptions options, ITextEncoder encoder)
+    {
+        var dir = Path.Combine(ResolveModels(options.ModelsPath), "diffusion");
+        var (model, _) = DiffusionCheckpoint.Load(dir);
+        return new TextToImagePipeline(encoder, model, options.DefaultSteps, options.DefaultGuidance);
+    }
+
+    /// <summary>Relative model paths are taken from the current folder when it has them, else from the app's base folder.</summary>
+    public static string ResolveModels(string path)
+    {
+        if (Path.IsPathRooted(path) || Directory.Exists(path)) return Path.GetFullPath(path);
+        return Path.Combine(AppContext.BaseDirectory, path);
+    }
+}
