@@ -35,7 +35,7 @@ public static class BackboneTrainCommand
                     Seed: parse.GetValue(seed), Threads: parse.GetValue(threads));
                 options.Validate();
                 TrainDiffusion(dataset, options, Path.Combine(modelsDir, "diffusion"), parse.GetValue(resume),
-                    $"distok backbone train --part diffusion --data {parse.GetValue(data)} --steps {options.Steps} --batch {options.BatchSize} --seed {options.Seed}");
+                    $"distok backbone train --part diffusion --data {parse.GetValue(data)} --steps {options.Steps} --batch {options.BatchSize} --seed {options.Seed} --threads {options.Threads}");
             }
             if (which is "labeler" or "all")
                 throw new CliException("labeler training is not wired into this command yet");

@@ -30,7 +30,7 @@ public static class DiffusionCheckpoint
         }
         var config = new JsonObject
         {
-            ["model"] = JsonSerializer.SerializeToNode(model.Config),
+            ["model"] = JsonSerializer.SerializeToNode(model.Config with { Channels = model.Config.LevelChannels }), // explicit, so later default changes never alter a saved model
             ["training"] = runConfig.DeepClone(),
         };
         var manifest = new ModelManifest(ManifestName, WeightsFile, ModelManifest.Sha256Of(weights), config, dataHash, command, step, metrics);

@@ -56,7 +56,7 @@ public sealed class DiffusionUNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
             up.Add(new ResBlock($"up{i}", current + ch[i], ch[i], e, g, config.Dropout));
             current = ch[i];
         }
-        normOut = nn.GroupNorm(g, ch[0]);
+        normOut = GroupNorms.Create(g, ch[0]);
         convOut = nn.Conv2d(ch[0], config.InputChannels, 3, padding: 1);
         unpatchify = nn.PixelShuffle(config.PatchSize);
         RegisterComponents();

@@ -17,10 +17,10 @@ public sealed class ResBlock : nn.Module<Tensor, Tensor, Tensor>
 
     public ResBlock(string name, int inChannels, int outChannels, int embedDim, int groups, double dropoutRate) : base(name)
     {
-        norm1 = nn.GroupNorm(groups, inChannels);
+        norm1 = GroupNorms.Create(groups, inChannels);
         conv1 = nn.Conv2d(inChannels, outChannels, 3, padding: 1);
         film = nn.Linear(embedDim, 2 * outChannels);
-        norm2 = nn.GroupNorm(groups, outChannels);
+        norm2 = GroupNorms.Create(groups, outChannels);
         dropout = nn.Dropout(dropoutRate);
         conv2 = nn.Conv2d(outChannels, outChannels, 3, padding: 1);
         skip = inChannels == outChannels ? nn.Identity() : nn.Conv2d(inChannels, outChannels, 1);

@@ -16,7 +16,7 @@ public sealed class SelfAttention2d : nn.Module<Tensor, Tensor>
     {
         if (channels % heads != 0) throw new ArgumentException($"channels {channels} not divisible by heads {heads}");
         this.heads = heads;
-        norm = nn.GroupNorm(groups, channels);
+        norm = GroupNorms.Create(groups, channels);
         qkv = nn.Conv2d(channels, 3 * channels, 1);
         proj = nn.Conv2d(channels, channels, 1);
         RegisterComponents();

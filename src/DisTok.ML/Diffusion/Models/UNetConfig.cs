@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DisTok.ML.Diffusion.Models;
 
 /// <summary>Hyper-parameters of <see cref="DiffusionUNet"/>; saved beside the weights.</summary>
@@ -17,6 +19,6 @@ public sealed record UNetConfig(
     int Groups = 16,
     double Dropout = 0.0)
 {
-    public int[] LevelChannels => Channels ?? [96, 192, 256];
-    public int InputChannels => 3 * PatchSize * PatchSize;
+    [JsonIgnore] public int[] LevelChannels => Channels ?? [64, 128, 256];
+    [JsonIgnore] public int InputChannels => 3 * PatchSize * PatchSize;
 }

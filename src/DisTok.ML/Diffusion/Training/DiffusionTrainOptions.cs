@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DisTok.ML.Diffusion.Models;
 
 namespace DisTok.ML.Diffusion.Training;
@@ -27,7 +28,7 @@ public sealed record DiffusionTrainOptions(
     int Threads = 0,
     UNetConfig? Model = null)
 {
-    public UNetConfig ModelConfig => Model ?? new UNetConfig();
+    [JsonIgnore] public UNetConfig ModelConfig => Model ?? new UNetConfig();
 
     /// <summary>Throws a clear <see cref="ArgumentException"/> for settings outside sane bounds.</summary>
     public void Validate()

@@ -89,6 +89,7 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
                 averager.Update(step);
 
                 double l = loss.item<float>();
+                if (!double.IsFinite(l)) throw new InvalidOperationException($"training diverged at step {step + 1} (loss {l}); lower the learning rate");
                 lossAvg = double.IsNaN(lossAvg) ? l : 0.98 * lossAvg + 0.02 * l;
             }
 

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using DisTok.Core.Backbone;
+using DisTok.ML.Backbone;
+
+namespace DisTok.Cli.Commands;
+
+/// <summary>`distok generate --prompt TEXT --out FILE.png`: one image from the backbone.</summary>
+public static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var prompt = new Option<string>("--prompt") { Description = "What to draw, e.g. \"a photo of a pig\".", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Noise seed (0 to 2147483647).", DefaultValueFactory = _ => 0 };
+        var steps = new Option<int?>("--steps") { Description = "Denoising steps (default from the model)." };
+        var guidance = new Option<float?>("--guidance") { Description = "Classifier-free guidance scale (default from the model)." };
+        var output = new Option<string>("--out") { Description = "PNG file to write.", Required = true };
+        var models = new Option<string>("--models") { Description = "Models folder.", DefaultValueFactory = _ => "models" };
+
+        var command = new Command("generate", "Render a prompt through the text-to-image backbone.") { prompt, seed, steps, guidance, output, models };
+        command.SetAction(parse =>
+        {
+            var outPath = parse.GetValue(output)!;
+            if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException($"--out must name a .png file, got '{outPath}'");
+            var request = new GenerationRequest(parse.GetValue(prompt)!, parse.GetValue(seed), parse.GetValue(steps), parse.GetValue(guidance));
+            var options = new BackboneOptions { ModelsPath = parse.GetValue(models)! };
+            using var encoder = EmbeddedBackbone.LoadTextEncoder(options);
+            using var generator = EmbeddedBackbone.LoadGenerator(options, encoder);
+            generator.Capabilities.Resolve(request); // reject bad input before any work
+            var image = generator.Generate(request);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
+            if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"folder '{dir}' does not exist");
+            File.WriteAllBytes(outPath, image.Png);
+            Console.WriteLine($"wrote {outPath} ({image.Width}×{image.Height}, {image.Steps} steps, guidance {image.Guidance}, seed {image.Seed}, {image.Elapsed.TotalMilliseconds:0} ms)");
+            return 0;
+        });
+        return command;
+    }
+}
