@@ -3,9 +3,14 @@ using DisTok.Web.Generation;
 using DisTok.Web.Components;
 using MudBlazor.Services;
 
-// The app's own folder is the content root, so the linked appsettings.json and models/ are found
-// however the app is started (dotnet run, the published folder, the container).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The app's own folder is the content root, so the linked appsettings.json, models/ and the
+// top-level wwwroot/ (copied as site/) are found however the app is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "site"),
+});
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -14,6 +19,7 @@ builder.AddGeneration();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -14,15 +14,15 @@ public sealed class GenerationJob(GenerationRequest request, int steps)
     public GeneratedImage? Result { get; private set; }
     public string? Error { get; private set; }
 
-    public event Action? Changed;
+    public event Action<GenerationJob>? Changed;
 
-    internal void Start() { Status = GenerationStatus.Running; Changed?.Invoke(); }
+    internal void Start() { Status = GenerationStatus.Running; Changed?.Invoke(this); }
 
-    internal void Report(GenerationStep step) { Step = step.Index; PreviewPng = step.PreviewPng; Changed?.Invoke(); }
+    internal void Report(GenerationStep step) { Step = step.Index; PreviewPng = step.PreviewPng; Changed?.Invoke(this); }
 
-    internal void Complete(GeneratedImage image) { Result = image; PreviewPng = image.Png; Step = TotalSteps; Status = GenerationStatus.Done; Changed?.Invoke(); }
+    internal void Complete(GeneratedImage image) { Result = image; PreviewPng = image.Png; Step = TotalSteps; Status = GenerationStatus.Done; Changed?.Invoke(this); }
 
-    internal void Fail(string message) { Error = message; Status = GenerationStatus.Failed; Changed?.Invoke(); }
+    internal void Fail(string message) { Error = message; Status = GenerationStatus.Failed; Changed?.Invoke(this); }
 }
 
 public enum GenerationStatus { Queued, Running, Done, Failed }

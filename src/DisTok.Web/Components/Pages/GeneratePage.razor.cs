@@ -38,10 +38,8 @@ public partial class GeneratePage
         ErrorMessage = null;
         try
         {
-            var job = Queue.Enqueue(new GenerationRequest(Prompt, Seed, Steps, Guidance));
             Detach();
-            Job = job;
-            Job.Changed += OnJobChanged;
+            Job = Queue.Enqueue(new GenerationRequest(Prompt, Seed, Steps, Guidance), OnJobChanged);
         }
         catch (ArgumentException e)
         {
@@ -50,9 +48,9 @@ public partial class GeneratePage
         return Task.CompletedTask;
     }
 
-    void OnJobChanged()
+    void OnJobChanged(GenerationJob job)
     {
-        if (Job?.Status == GenerationStatus.Failed) ErrorMessage = Job.Error;
+        if (job.Status == GenerationStatus.Failed) ErrorMessage = job.Error;
         _ = InvokeAsync(StateHasChanged);
     }
 
