@@ -37,22 +37,32 @@ public class DdimSchedulerTests
     }
 
     [Fact]
-    public void A_step_with_the_true_v_recovers_x0_and_moves_along_the_same_noise()
+    public void A_step_with_the_true_x0_moves_along_the_same_noise()
     {
         var s = new DdimScheduler();
         s.SetTimesteps(2); // t: 1, 0.5, 0
         var x0 = tensor(new float[] { 0.5f, -0.25f, 0f }).reshape(1, 1, 1, 3);
         var eps = tensor(new float[] { 1f, -1f, 0.5f }).reshape(1, 1, 1, 3);
-        var (xt, v) = DdimScheduler.AddNoise(x0, eps, [0.5]);
-        var (next, predX0) = s.Step(v, 1, xt); // from t = 0.5 to t = 0
+        var (xt, _) = DdimScheduler.AddNoise(x0, eps, [0.5]);
+        var (next, predX0) = s.Step(x0, 1, xt); // from t = 0.5 to t = 0
         Assert.True(predX0.allclose(x0, atol: 1e-5));
         Assert.True(next.allclose(x0, atol: 1e-5)); // at t = 0 the sample is x0 itself
 
         var (a, sig) = CosineNoiseSchedule.AlphaSigma(0.5);
-        var (xt1, v1) = DdimScheduler.AddNoise(x0, eps, [1.0]);
-        var (mid, _) = s.Step(v1, 0, xt1); // from t = 1 to t = 0.5
+        var (xt1, _) = DdimScheduler.AddNoise(x0, eps, [1.0]);
+        var (mid, _) = s.Step(x0, 0, xt1); // from t = 1 to t = 0.5
         var expected = x0 * a + eps * sig;
         Assert.True(mid.allclose(expected, atol: 1e-4));
+    }
+
+    [Fact]
+    public void Predictions_outside_the_image_range_are_clipped()
+    {
+        var s = new DdimScheduler();
+        s.SetTimesteps(1);
+        var (next, x0) = s.Step(tensor(new float[] { 3f, -2f }).reshape(1, 1, 1, 2), 0, zeros(1, 1, 1, 2));
+        Assert.Equal(new[] { 1f, -1f }, x0.data<float>().ToArray());
+        Assert.Equal(new[] { 1f, -1f }, next.data<float>().ToArray());
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace DisTok.ML.Diffusion.Models;
 
 /// <summary>
 /// The denoiser of the embedded text-to-image model: a small UNet on 2×2 pixel patches, conditioned
-/// on the diffusion time and on a sentence embedding through FiLM. Predicts v (velocity) for a
-/// noisy image x_t. Levels (64×64 image, patch 4): 16×16 → 8×8 → 4×4 with self-attention in the middle.
+/// on the diffusion time and on a sentence embedding through FiLM. Predicts the clean image x₀
+/// from a noisy image x_t. Levels (64×64 image, patch 4): 16×16 → 8×8 → 4×4 with self-attention in the middle.
 /// </summary>
 public sealed class DiffusionUNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
 {
@@ -65,7 +65,7 @@ public sealed class DiffusionUNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
     /// <param name="x">Noisy images x_t: (B, 3, S, S) in [-1, 1] scale.</param>
     /// <param name="t">Diffusion times: (B,) in [0, 1].</param>
     /// <param name="cond">Sentence embeddings: (B, 384); all zeros = unconditional.</param>
-    /// <returns>Predicted v: (B, 3, S, S).</returns>
+    /// <returns>Predicted x₀: (B, 3, S, S).</returns>
     public override Tensor forward(Tensor x, Tensor t, Tensor cond)
     {
         using var scope = NewDisposeScope();
@@ -85,7 +85,7 @@ public sealed class DiffusionUNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
             if (i < up.Count - 1) // nearest-neighbour ×2; the next block's convolutions smooth it
                 h = nn.functional.interpolate(h, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
         }
-        var v = unpatchify.forward(convOut.forward(nn.functional.silu(normOut.forward(h))));
-        return v.MoveToOuterDisposeScope();
+        var x0 = unpatchify.forward(convOut.forward(nn.functional.silu(normOut.forward(h))));
+        return x0.MoveToOuterDisposeScope();
     }
 }

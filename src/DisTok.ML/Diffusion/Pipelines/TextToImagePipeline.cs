@@ -49,12 +49,12 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var t = full(2, (float)scheduler.Timesteps[i]);
-                var v = _model.forward(cat([x, x]), t, c);                          // (2, 3, S, S)
-                var (vc, vu) = (v[0].unsqueeze(0), v[1].unsqueeze(0));
-                var guided = vu + guidance * (vc - vu);                             // classifier-free guidance
-                var (next, x0) = scheduler.Step(guided, i, x);
+                var x0 = _model.forward(cat([x, x]), t, c);                         // (2, 3, S, S)
+                var (xc, xu) = (x0[0].unsqueeze(0), x0[1].unsqueeze(0));
+                var guided = xu + guidance * (xc - xu);                             // classifier-free guidance
+                var (next, estimate) = scheduler.Step(guided, i, x);
                 x = next;
-                progress?.Report(new GenerationStep(i + 1, steps, ToPng(x0)));
+                progress?.Report(new GenerationStep(i + 1, steps, ToPng(estimate)));
             }
             var png = ToPng(x);
             return new GeneratedImage(png, s, s, request.Seed, steps, guidance, clock.Elapsed);

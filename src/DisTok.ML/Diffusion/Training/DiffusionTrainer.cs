@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace DisTok.ML.Diffusion.Training;
 
 /// <summary>
-/// Trains the embedded text-to-image model on the emoji data set: v-prediction on the cosine
+/// Trains the embedded text-to-image model on the emoji data set: x₀-prediction on the cosine
 /// schedule, captions that vary template and style word, condition dropout for classifier-free
 /// guidance, AdamW with warm-up and cosine decay, and an EMA of the weights that is what we save.
 /// </summary>
@@ -75,11 +75,11 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
                 x0 = where(tensor(flip).reshape(-1, 1, 1, 1), x0.flip(3), x0);
                 var cond = embeddings.index(tensor(cap)) * tensor(keep).unsqueeze(1);
 
-                // 4. Noise, predict v, regress.
+                // 4. Noise, predict x₀, regress.
                 var noise = randn(x0.shape, generator: noiseGen);
-                var (xt, vTarget) = DdimScheduler.AddNoise(x0, noise, t);
-                var vPred = model.forward(xt, tensor(t.Select(v => (float)v).ToArray()), cond);
-                var loss = nn.functional.mse_loss(vPred, vTarget);
+                var (xt, _) = DdimScheduler.AddNoise(x0, noise, t);
+                var x0Pred = model.forward(xt, tensor(t.Select(v => (float)v).ToArray()), cond);
+                var loss = nn.functional.mse_loss(x0Pred, x0);
 
                 foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRateAt(step);
                 optimizer.zero_grad();
