@@ -10,5 +10,6 @@ public static class CommandCatalog
         yield return DataCommand.Create();
         yield return Backbone.BackboneCommand.Create();
         yield return GenerateCommand.Create();
+        yield return ClassifyCommand.Create();
     }
 }

@@ -11,7 +11,13 @@ public static class RgbImage
     /// </summary>
     public static byte[] DecodeToRgb(byte[] encoded, int size, string what = "image")
     {
-        using var bitmap = SKBitmap.Decode(encoded) ?? throw new InvalidDataException($"{what} is not a readable image (PNG, WebP or JPEG)");
+        // SkiaSharp 4 throws ArgumentNullException from SKBitmap.Decode when no codec recognises the bytes,
+        // so find the codec first and turn every failure into the documented InvalidDataException.
+        var unreadable = $"{what} is not a readable image (PNG, WebP or JPEG)";
+        if (encoded.Length == 0) throw new InvalidDataException(unreadable);
+        using var data = SKData.CreateCopy(encoded);
+        using var codec = SKCodec.Create(data) ?? throw new InvalidDataException(unreadable);
+        using var bitmap = SKBitmap.Decode(codec) ?? throw new InvalidDataException(unreadable);
         using var canvasBitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(canvasBitmap))
         {
