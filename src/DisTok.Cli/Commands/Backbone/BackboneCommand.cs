@@ -8,5 +8,6 @@ public static class BackboneCommand
     public static Command Create() => new("backbone", "Train and evaluate the embedded backbone (text-to-image model and soft labeler).")
     {
         BackboneTrainCommand.Create(),
+        BackboneEvalCommand.Create(),
     };
 }

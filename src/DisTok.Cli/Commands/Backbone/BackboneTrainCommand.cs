@@ -2,6 +2,7 @@ using System.CommandLine;
 using DisTok.ML.Data;
 using DisTok.ML.Diffusion.Training;
 using DisTok.ML.Text;
+using DisTok.ML.Vision;
 
 namespace DisTok.Cli.Commands.Backbone;
 
@@ -38,10 +39,20 @@ public static class BackboneTrainCommand
                     $"distok backbone train --part diffusion --data {parse.GetValue(data)} --steps {options.Steps} --batch {options.BatchSize} --seed {options.Seed} --threads {options.Threads}");
             }
             if (which is "labeler" or "all")
-                throw new CliException("labeler training is not wired into this command yet");
+                TrainLabeler(dataset, parse.GetValue(seed), Path.Combine(modelsDir, "labeler"), parse.GetValue(data)!);
             return 0;
         });
         return command;
+    }
+
+    static void TrainLabeler(EmojiDataset dataset, int seed, string outDir, string dataDir)
+    {
+        var options = new LabelerTrainOptions(Seed: seed, FeatureCacheDirectory: Path.Combine(".cache", "labeler"));
+        var result = ConsoleProgress.Run("labeler", report => LabelerTrainer.Train(dataset, options,
+            new SyncProgress<LabelerProgress>(p => report(p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage))));
+        result.Save(outDir, $"distok backbone train --part labeler --data {dataDir} --seed {seed}");
+        var e = result.Evaluation;
+        Console.WriteLine($"labeler: held-out top-1 {e.MeanTop1:F4} ({string.Join(", ", e.Folds.Select(f => $"{f.Fold} {f.Top1:F3}"))}), T {e.Temperature:F3}, ECE {e.Ece:F4}");
     }
 
     static void TrainDiffusion(EmojiDataset dataset, DiffusionTrainOptions options, string outDir, bool resume, string command)
