@@ -69,7 +69,10 @@ public sealed class DiffusionUNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor t, Tensor cond)
     {
         using var scope = NewDisposeScope();
-        var emb = timeMlp.forward(TimestepEmbedding.Sinusoidal(t, 128)) + textMlp.forward(cond); // (B, E)
+        // The sentence embedding has unit length, so its entries are ~1/√384: scale them to unit
+        // variance or the text signal starts ~20× weaker than the time signal and is learnt late.
+        var text = textMlp.forward(cond * Math.Sqrt(Config.ConditionDim));
+        var emb = timeMlp.forward(TimestepEmbedding.Sinusoidal(t, 128)) + text;                   // (B, E)
         var h = convIn.forward(patchify.forward(x));                                             // (B, C0, S/p, S/p)
         var skips = new List<Tensor>();
         for (int i = 0; i < down.Count; i++)
