@@ -1,5 +1,3 @@
-using System.CommandLine;
-using DisTok.Cli;
 using DisTok.Cli.Commands;
 using DisTok.ML.Diffusion.Models;
 
@@ -20,16 +18,7 @@ public class GenerateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    async Task<(int Exit, string Error)> Run(params string[] args)
-    {
-        var root = new RootCommand("test");
-        root.Subcommands.Add(GenerateCommand.Create());
-        var error = new StringWriter();
-        var previous = Console.Error;
-        Console.SetError(error);
-        try { return (await CliRunner.RunAsync(root, args), error.ToString()); }
-        finally { Console.SetError(previous); }
-    }
+    static Task<(int Exit, string Error)> Run(params string[] args) => CliHarness.RunAsync(GenerateCommand.Create(), args);
 
     [Theory]
     [InlineData("", "0", "4", "3", "the prompt is empty")]

@@ -1,22 +1,12 @@
-using System.CommandLine;
-using DisTok.Cli;
 using DisTok.Cli.Commands;
+using DisTok.ML.Tests.Cli;
 
 namespace DisTok.ML.Tests.Vision;
 
 [Collection("Console")]
 public class ClassifyCommandTests
 {
-    static async Task<(int Exit, string Error)> Run(params string[] args)
-    {
-        var root = new RootCommand("test");
-        root.Subcommands.Add(ClassifyCommand.Create());
-        var error = new StringWriter();
-        var previous = Console.Error;
-        Console.SetError(error);
-        try { return (await CliRunner.RunAsync(root, args), error.ToString()); }
-        finally { Console.SetError(previous); }
-    }
+    static Task<(int Exit, string Error)> Run(params string[] args) => CliHarness.RunAsync(ClassifyCommand.Create(), args);
 
     [Fact]
     public async Task Missing_file_is_one_line_and_a_non_zero_exit()
