@@ -15,14 +15,15 @@ public static class GenerateCommand
         var guidance = new Option<float?>("--guidance") { Description = "Classifier-free guidance scale (default from the model)." };
         var output = new Option<string>("--out") { Description = "PNG file to write.", Required = true };
         var models = new Option<string>("--models") { Description = "Models folder.", DefaultValueFactory = _ => "models" };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
 
-        var command = new Command("generate", "Render a prompt through the text-to-image backbone.") { prompt, seed, steps, guidance, output, models };
+        var command = new Command("generate", "Render a prompt through the text-to-image backbone.") { prompt, seed, steps, guidance, output, models, threads };
         command.SetAction(parse =>
         {
             var outPath = parse.GetValue(output)!;
             if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException($"--out must name a .png file, got '{outPath}'");
             var request = new GenerationRequest(parse.GetValue(prompt)!, parse.GetValue(seed), parse.GetValue(steps), parse.GetValue(guidance));
-            var options = new BackboneOptions { ModelsPath = parse.GetValue(models)! };
+            var options = new BackboneOptions { ModelsPath = parse.GetValue(models)!, Threads = parse.GetValue(threads) };
             using var encoder = EmbeddedBackbone.LoadTextEncoder(options);
             using var generator = EmbeddedBackbone.LoadGenerator(options, encoder);
             generator.Capabilities.Resolve(request); // reject bad input before any work

@@ -11,6 +11,9 @@ public sealed class BackboneOptions
     /// <summary>"auto", "cpu" or "cuda". Defaults to "auto" (CUDA when present, CPU otherwise).</summary>
     public string Device { get; set; } = "auto";
 
+    /// <summary>Torch intra-op threads; 0 keeps the library default (all cores). Defaults to 0.</summary>
+    public int Threads { get; set; }
+
     /// <summary>Denoising steps when a request names none. Defaults to 20.</summary>
     public int DefaultSteps { get; set; } = 20;
 

@@ -12,9 +12,13 @@ namespace DisTok.ML.Backbone;
 /// </summary>
 public static class EmbeddedBackbone
 {
-    /// <summary>Loads the text encoder. Cheap enough to call once per process.</summary>
-    public static MiniLmTextEncoder LoadTextEncoder(BackboneOptions options) =>
-        MiniLmTextEncoder.Load(TorchRuntime.ResolveDevice(options.Device) == TorchSharp.torch.CPU ? "cpu" : "cuda");
+    /// <summary>Loads the text encoder (and applies the thread setting, which is process-wide).</summary>
+    public static MiniLmTextEncoder LoadTextEncoder(BackboneOptions options)
+    {
+        if (options.Threads < 0) throw new ArgumentException($"threads must be 0 (all cores) or more, got {options.Threads}");
+        if (options.Threads > 0) TorchSharp.torch.set_num_threads(options.Threads);
+        return MiniLmTextEncoder.Load(TorchRuntime.ResolveDevice(options.Device) == TorchSharp.torch.CPU ? "cpu" : "cuda");
+    }
 
     /// <summary>Loads the text-to-image pipeline from {ModelsPath}/diffusion. Clear errors for missing or altered files.</summary>
     public static TextToImagePipeline LoadGenerator(BackboneOptions options, ITextEncoder encoder)

@@ -23,15 +23,16 @@ public static class BackboneEvalCommand
         var seeds = new Option<int>("--seeds") { Description = "Images per concept for generation_top1.", DefaultValueFactory = _ => 4 };
         var steps = new Option<int?>("--steps") { Description = "Denoising steps (default: the model's)." };
         var report = new Option<string?>("--report") { Description = "Folder for a Markdown report with the image grid." };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Measure the backbone: generation top-1 over 60 concepts x seeds, labeler held-out top-1 and ECE, timings.")
         {
-            json, data, models, seeds, steps, report,
+            json, data, models, seeds, steps, report, threads,
         };
         command.SetAction(parse =>
         {
             int s = parse.GetValue(seeds);
             if (s < 1 || s > 64) throw new ArgumentException($"--seeds must be between 1 and 64, got {s}");
-            var options = new BackboneOptions { ModelsPath = parse.GetValue(models)! };
+            var options = new BackboneOptions { ModelsPath = parse.GetValue(models)!, Threads = parse.GetValue(threads) };
             var modelsDir = EmbeddedBackbone.ResolveModels(options.ModelsPath);
             var dataset = EmojiDataset.Load(parse.GetValue(data)!);
             using var encoder = EmbeddedBackbone.LoadTextEncoder(options);
@@ -58,6 +59,7 @@ public static class BackboneEvalCommand
                 ["labeler_temperature"] = Math.Round(folds.Temperature, 4),
                 ["image_ms_median"] = Math.Round(generation.ImageMsMedian, 1),
                 ["text_encode_ms_median"] = Math.Round(textMs, 2),
+                ["torch_threads"] = TorchSharp.torch.get_num_threads(),
                 ["misses"] = new JsonObject(generation.Misses().Select(m => KeyValuePair.Create(m.Concept, (JsonNode?)string.Join(",", m.TakenFor)))),
             };
             if (parse.GetValue(report) is { } dir) WriteReport(dir, generation, result, s);
