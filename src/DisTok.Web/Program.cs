@@ -12,6 +12,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "site"),
 });
 
+// Serve package assets (MudBlazor's _content/, blazor.web.js) from a build output in every
+// environment, not only Development; a published folder carries them itself and this is a no-op.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddBackbone();
