@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DisTok.ML.Data;
+using DisTok.ML.Diffusion.Models;
 using DisTok.ML.Diffusion.Training;
+using DisTok.ML.ModelFiles;
 using DisTok.ML.Text;
 using DisTok.ML.Vision;
 
@@ -57,6 +59,8 @@ public static class BackboneTrainCommand
 
     static void TrainDiffusion(EmojiDataset dataset, DiffusionTrainOptions options, string outDir, bool resume, string command)
     {
+        // A resumed model is reproduced by the earlier run's command followed by this one.
+        if (resume) command = $"{ModelManifest.LoadVerified(outDir, DiffusionCheckpoint.ManifestName).Command} && {command} --resume";
         using var encoder = MiniLmTextEncoder.Load();
         var trainer = new DiffusionTrainer(options, captions => encoder.Encode(captions));
         var result = ConsoleProgress.Run("diffusion", report => trainer.Train(dataset, outDir, command,

@@ -81,7 +81,7 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
                 var x0Pred = model.forward(xt, tensor(t.Select(v => (float)v).ToArray()), cond);
                 var loss = nn.functional.mse_loss(x0Pred, x0);
 
-                foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRateAt(step);
+                foreach (var g in optimizer.ParamGroups) g.LearningRate = LearningRateAt(step - startStep); // a resumed run gets its own warm-up and decay
                 optimizer.zero_grad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(model.parameters(), 1.0);
