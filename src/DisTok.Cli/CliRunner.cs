@@ -14,7 +14,7 @@ public static class CliRunner
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException
                                      or DirectoryNotFoundException or FormatException or InvalidOperationException
-                                     or CliException)
+                                     or CliException or DisTok.Core.Tokens.TokenFileException)
         {
             Console.Error.WriteLine($"distok: error: {e.Message}");
             return 2;

@@ -9,6 +9,10 @@ public static class CommandCatalog
     {
         yield return DataCommand.Create();
         yield return Backbone.BackboneCommand.Create();
+        yield return DisTok.TrainCommand.Create();
+        yield return DisTok.TokenCommand.Create();
+        yield return DisTok.EvalCommand.Create();
+        yield return DisTok.BenchCommand.Create();
         yield return GenerateCommand.Create();
         yield return ClassifyCommand.Create();
     }

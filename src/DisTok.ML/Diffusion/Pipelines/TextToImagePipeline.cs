@@ -35,6 +35,24 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
     {
         var (steps, guidance) = Capabilities.Resolve(request);
         var cond = request.Token is null ? _encoder.Encode(request.Prompt) : _encoder.EncodeWithToken(request.Prompt, request.Token);
+        return Render(cond, request.Seed, steps, guidance, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renders from a ready condition (a d-value sentence embedding), e.g. a weighted mean of prompt embeddings
+    /// (the "conditioning average" baseline). Steps and guidance default to the model's.
+    /// </summary>
+    public GeneratedImage GenerateFromEmbedding(float[] embedding, int seed, int? steps = null, float? guidance = null,
+        IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (embedding.Length != _model.Config.ConditionDim)
+            throw new ArgumentException($"the condition must have {_model.Config.ConditionDim} values, got {embedding.Length}");
+        var (s, g) = Capabilities.Resolve(new GenerationRequest("(embedding)", seed, steps, guidance));
+        return Render(embedding, seed, s, g, progress, cancellationToken);
+    }
+
+    GeneratedImage Render(float[] cond, int seed, int steps, float guidance, IProgress<GenerationStep>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         lock (_gate)
         {
@@ -42,7 +60,7 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
             using var _ = no_grad();
             int s = Capabilities.Width;
             var c = stack([tensor(cond), zeros(cond.Length)]);                  // (2, 384): conditional, unconditional
-            var x = randn([1, 3, s, s], generator: new Generator((ulong)request.Seed)); // x_T: (1, 3, S, S)
+            var x = randn([1, 3, s, s], generator: new Generator((ulong)seed));  // x_T: (1, 3, S, S)
             var scheduler = new DdimScheduler();
             scheduler.SetTimesteps(steps);
             for (int i = 0; i < steps; i++)
@@ -57,7 +75,7 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
                 progress?.Report(new GenerationStep(i + 1, steps, ToPng(estimate)));
             }
             var png = ToPng(x);
-            return new GeneratedImage(png, s, s, request.Seed, steps, guidance, clock.Elapsed);
+            return new GeneratedImage(png, s, s, seed, steps, guidance, clock.Elapsed);
         }
     }
 

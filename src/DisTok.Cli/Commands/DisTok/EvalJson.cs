@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using DisTok.ML.DisTok.Evaluation;
+
+namespace DisTok.Cli.Commands.DisTok;
+
+/// <summary>The one JSON object `distok eval --json` prints.</summary>
+public static class EvalJson
+{
+    public static JsonObject Build(EvalSet set, IReadOnlyList<MethodResult> results, int seeds, int imageSteps, int optimisationSteps)
+    {
+        var methods = new JsonObject();
+        foreach (var r in results)
+        {
+            var m = new JsonObject
+            {
+                ["kl"] = R(r.Kl), ["support_mass"] = R(r.SupportMass), ["pair_fusion_rate"] = R(r.PairFusionRate),
+                ["token_ms_median"] = R(r.TokenMsMedian), ["concept_ms_median"] = R(r.ConceptMsMedian),
+            };
+            if (r.Priors.Count > 0)
+                m["priors"] = new JsonObject(r.Priors.Select(p => KeyValuePair.Create(p.Prior.ToString().ToLowerInvariant(), (JsonNode?)new JsonObject
+                {
+                    ["samples"] = p.Samples, ["temperature"] = p.Temperature,
+                    ["distinct_argmax"] = p.DistinctArgmax, ["mean_pairwise_distance"] = R(p.MeanPairwiseDistance),
+                })));
+            methods[r.Name] = m;
+        }
+        var distok = results.First(r => r.Name == "distok");
+        var optimisation = results.FirstOrDefault(r => r.Name == "per_concept_optimisation");
+        var json = new JsonObject
+        {
+            ["set"] = set.Name, ["items"] = set.Items.Count, ["pairs"] = set.Pairs.Count(), ["seeds"] = seeds,
+            ["image_steps"] = imageSteps, ["optimisation_steps"] = optimisationSteps, ["methods"] = methods,
+        };
+        if (optimisation is not null)
+            json["ratios"] = new JsonObject
+            {
+                ["optimisation_vs_distok_concept_ms"] = R(optimisation.ConceptMsMedian / distok.ConceptMsMedian),
+                ["optimisation_vs_distok_token_ms"] = R(optimisation.TokenMsMedian / distok.TokenMsMedian),
+            };
+        return json;
+    }
+
+    static JsonNode? R(double v) => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 4)) : null;
+}

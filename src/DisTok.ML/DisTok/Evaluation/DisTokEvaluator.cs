@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using DisTok.Core.Backbone;
+using DisTok.Core.Tokens;
+using DisTok.ML.Backbone;
+
+namespace DisTok.ML.DisTok.Evaluation;
+
+/// <summary>
+/// Runs the evaluation protocol (method.md §5) on the embedded backbone: for each item, S images (seeds 0…S−1)
+/// of the method's conditioning, classified by the soft labeler; p_vis = mean of their distributions.
+/// </summary>
+public sealed class DisTokEvaluator(LoadedBackbone backbone, int seeds, int? imageSteps = null)
+{
+    IReadOnlyList<string> Concepts => backbone.Labeler.Concepts;
+
+    /// <summary>All items of the set through one method; progress gets (items done, items).</summary>
+    public MethodResult Run(EvalMethod method, EvalSet set, IReadOnlyList<PriorDiversity>? priors = null,
+        Action<int, int>? progress = null, CancellationToken ct = default)
+    {
+        if (seeds < 1) throw new ArgumentException($"seeds must be at least 1, got {seeds}");
+        var results = new List<ItemResult>();
+        foreach (var item in set.Items)
+        {
+            ct.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var conditioning = method.Prepare(item.Distribution);
+            double tokenMs = clock.Elapsed.TotalMilliseconds;
+            var images = new List<byte[]>();
+            var distributions = new List<float[]>();
+            double imageMs = 0;
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                clock.Restart();
+                var png = Render(conditioning, seed);
+                imageMs += clock.Elapsed.TotalMilliseconds;
+                images.Add(png);
+                distributions.Add(backbone.Labeler.Classify(png));
+            }
+            var visible = EvalMetrics.Mean(distributions);
+            results.Add(new ItemResult(item, visible, images, tokenMs, imageMs / seeds,
+                EvalMetrics.Kl(item.Distribution, visible, Concepts), EvalMetrics.SupportMass(item.Distribution, visible, Concepts),
+                item.IsPair ? EvalMetrics.IsFused(item.Distribution, visible, Concepts) : null));
+            progress?.Invoke(results.Count, set.Items.Count);
+        }
+        return new MethodResult(method.Name, results, priors ?? []);
+    }
+
+    /// <summary>Unconditional diversity: tokens from seeds 0…N−1 of a prior, one image each (seed = sample index).</summary>
+    public PriorDiversity Diversity(DisTokModel model, PriorKind prior, int samples, double temperature = 1.0, CancellationToken ct = default)
+    {
+        if (samples < 2) throw new ArgumentException($"diversity needs at least 2 samples, got {samples}");
+        var images = new List<byte[]>();
+        var distributions = new List<IReadOnlyList<float>>();
+        for (int i = 0; i < samples; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var token = model.TokenFromPrior(prior, i, temperature);
+            var png = Render(new Conditioning(DisTokTrainer.CreativeTemplate, token.Vector), i);
+            images.Add(png);
+            distributions.Add(backbone.Labeler.Classify(png));
+        }
+        var argmax = distributions.Select(p => Concepts[Enumerable.Range(0, p.Count).MaxBy(i => p[i])]).ToList();
+        return new PriorDiversity(prior, temperature, samples, EvalMetrics.DistinctArgmax(distributions),
+            EvalMetrics.MeanPairwiseDistance(distributions), argmax, images);
+    }
+
+    byte[] Render(Conditioning c, int seed) => c.Embedding is { } embedding
+        ? backbone.Generator.GenerateFromEmbedding(embedding, seed, imageSteps).Png
+        : backbone.Generator.Generate(new GenerationRequest(c.Prompt, seed, imageSteps, null, c.Token)).Png;
+}
