@@ -5,6 +5,6 @@ public class TorchLoadTests
     [Fact]
     public void TorchSharp_native_library_loads_and_computes()
     {
-        Assert.Equal("2", DisTok.ML.Torch.TorchRuntime.Probe().ToString());
+        Assert.Equal("2", global::DisTok.ML.Torch.TorchRuntime.Probe().ToString());
     }
 }

@@ -23,5 +23,5 @@ internal static class SyntheticImages
 
     /// <summary>(size, size, 3) RGB bytes of <see cref="Png"/>.</summary>
     public static byte[] Rgb(int size = 64, SKColor? color = null) =>
-        DisTok.ML.Imaging.RgbImage.DecodeToRgb(Png(size, color), size);
+        global::DisTok.ML.Imaging.RgbImage.DecodeToRgb(Png(size, color), size);
 }

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using DisTok.Core.Concepts;
+using DisTok.ML.DisTok;
+using DisTok.ML.Tests.Text;
+
+namespace DisTok.ML.Tests.DisTok;
+
+/// <summary>Short real training runs through the frozen MiniLM (a handful of steps on five concepts).</summary>
+[Collection(MiniLmCollection.Name)]
+public class DisTokTrainerTests(MiniLmFixture fixture) : IDisposable
+{
+    readonly string root = Directory.CreateTempSubdirectory("distok-train-").FullName;
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    static readonly ConceptCatalog Five = new(ConceptCatalog.Default.Concepts.Take(5).ToList());
+    static readonly DisTokTrainOptions Tiny = new(Steps: 4, Accumulation: 4, EstimationEvery: 2, EstimationSamples: 1, CheckpointEvery: 2, Seed: 7);
+
+    // A stand-in for render + label in these tests only: a fixed, mixed distribution over the five concepts.
+    static float[] Mixed(float[] token, int seed) => [0.4f, 0.3f, 0.1f, 0.1f, 0.1f];
+
+    DisTokTrainResult Train(string name, DisTokTrainOptions options, bool resume = false, List<DisTokTrainProgress>? events = null)
+    {
+        var known = ConceptTokenFitter.KnownEntries(fixture.Encoder, Five, fitSteps: 5);
+        var run = new DisTokRun(Path.Combine(root, name), "test", "data", new JsonObject());
+        return new DisTokTrainer(fixture.Encoder, options).Train(known, run, Mixed, Five.Concepts.Select(c => c.Name).ToList(), resume,
+            events is null ? null : new SyncList(events));
+    }
+
+    sealed class SyncList(List<DisTokTrainProgress> list) : IProgress<DisTokTrainProgress>
+    {
+        public void Report(DisTokTrainProgress value) => list.Add(value);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_model()
+    {
+        var a = Train("a", Tiny);
+        var b = Train("b", Tiny);
+        Assert.Equal(a.WeightsSha256, b.WeightsSha256);
+        Assert.NotEqual(a.WeightsSha256, Train("c", Tiny with { Seed = 8 }).WeightsSha256);
+    }
+
+    [Fact]
+    public void Estimation_grows_the_pool_and_consistency_samples_follow()
+    {
+        var events = new List<DisTokTrainProgress>();
+        var result = Train("grow", Tiny, events: events);
+        Assert.Equal(2, result.Discovered);                               // steps 2 and 4, one sample each, max p 0.4 < τ
+        Assert.Contains(events, e => e.Message?.StartsWith("discovered d1") == true);
+        Assert.Contains(events, e => e.Step > 2 && double.IsFinite(e.ConsistencyLoss));
+        Assert.All(events.Where(e => e.Message is null), e => Assert.True(e.SamplesPerSecond > 0));
+    }
+
+    [Fact]
+    public void Ablations_switch_their_part_off()
+    {
+        var noPool = Train("no-pool", Tiny with { Ablation = "no-pool" });
+        Assert.Equal(0, noPool.Discovered);
+        var events = new List<DisTokTrainProgress>();
+        var noCst = Train("no-cst", Tiny with { Ablation = "no-cst" }, events: events);
+        Assert.Equal(2, noCst.Discovered);                                // the pool still grows
+        Assert.All(events.Where(e => e.Message is null), e => Assert.True(double.IsNaN(e.ConsistencyLoss)));
+    }
+
+    [Fact]
+    public void Resume_continues_from_the_checkpoint_to_the_same_end()
+    {
+        var straight = Train("straight", Tiny);
+        Train("resumed", Tiny with { Steps = 2 });
+        var resumed = Train("resumed", Tiny, resume: true);
+        Assert.Equal(4, resumed.Steps);
+        Assert.Equal(straight.Discovered, resumed.Discovered);
+    }
+
+    [Theory]
+    [InlineData(0, "none", "steps must be between")]
+    [InlineData(10, "no-fun", "unknown ablation 'no-fun'")]
+    public void Bad_settings_are_refused(int steps, string ablation, string message)
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Tiny with { Steps = steps, Ablation = ablation }).Validate());
+        Assert.Contains(message, e.Message);
+    }
+}
