@@ -1,0 +1,37 @@
+using DisTok.Data.Stores;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisTok.Data;
+
+/// <summary>Adds the studio's database and stores to an app, and brings the database schema up to date at start.</summary>
+public static class StudioDataRegistration
+{
+    /// <summary>Registers an <see cref="IDbContextFactory{StudioDbContext}"/> (so singletons and background services can make
+    /// short-lived contexts) and the stores <see cref="TokenLibrary"/>, <see cref="ShareLinks"/> and <see cref="RoomStore"/> as singletons.</summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="connectionString">A SQLite connection string, e.g. <c>Data Source=data/studio.db</c>.</param>
+    public static IServiceCollection AddStudioData(this IServiceCollection services, string connectionString)
+    {
+        StudioDbOptions.Configure(new DbContextOptionsBuilder<StudioDbContext>(), connectionString);
+        services.AddDbContextFactory<StudioDbContext>(options => StudioDbOptions.Configure(options, connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenLibrary>();
+        services.AddSingleton<ShareLinks>();
+        services.AddSingleton<RoomStore>();
+        return services;
+    }
+
+    /// <summary>Creates the database file's folder if needed and applies every pending migration; a no-op when the schema is current.</summary>
+    public static async Task MigrateStudioDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sqlite = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        if (sqlite.Mode != SqliteOpenMode.Memory && sqlite.DataSource is not (":memory:" or "")
+            && Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource)) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
+        await db.Database.MigrateAsync(ct);
+    }
+}

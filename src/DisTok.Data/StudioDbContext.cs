@@ -1,0 +1,36 @@
+using DisTok.Data.Entities;
+using DisTok.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisTok.Data;
+
+/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history.</summary>
+/// <param name="options">Built by <see cref="StudioDataRegistration.AddStudioData"/> or the design-time factory.</param>
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
+{
+    /// <summary>Saved creative tokens.</summary>
+    public DbSet<SavedToken> Tokens => Set<SavedToken>();
+
+    /// <summary>The saved tokens' tags.</summary>
+    public DbSet<TokenTag> TokenTags => Set<TokenTag>();
+
+    /// <summary>Share links.</summary>
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
+    /// <summary>Rooms.</summary>
+    public DbSet<Room> Rooms => Set<Room>();
+
+    /// <summary>The rooms' concept weights.</summary>
+    public DbSet<RoomWeight> RoomWeights => Set<RoomWeight>();
+
+    /// <summary>The rooms' image history.</summary>
+    public DbSet<RoomImage> RoomImages => Set<RoomImage>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+
+    /// <summary>Every time is stored as UTC ticks so SQLite orders and compares them as numbers.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+}
