@@ -41,6 +41,9 @@ public sealed class DisTokModel : IDisposable
     /// <summary>What a token file made by this model must match.</summary>
     public TokenExpectations Expectations => new(Config.TokenDim, TextEncoderName, Stamp.Sha256);
 
+    /// <summary>θ2 the model was trained with (the paper's 0.80 when the manifest does not say).</summary>
+    public double Theta2 => Manifest.Metrics["theta2_used"]?.GetValue<double>() ?? 0.80;
+
     /// <summary>The known concepts' names (the names a distribution may use).</summary>
     public IReadOnlyList<string> KnownConcepts => Pool.Known.Select(e => e.Id).ToList();
 

@@ -5,7 +5,7 @@ namespace DisTok.ML.DisTok;
 /// <param name="Accumulation">n: samples accumulated per optimiser step (8).</param>
 /// <param name="LearningRate">Adam learning rate.</param>
 /// <param name="Theta1">θ1: cap on cos(E(q_r), E(q_a)) in L_mix (0.85).</param>
-/// <param name="Theta2">θ2: cap on cos(E(q_s), E(q_a)) in L_mix (0.80).</param>
+/// <param name="Theta2">θ2: cap on cos(E(q_s), E(q_a)) in L_mix (0.80); used as given only when <paramref name="CalibrateTheta2"/> is false.</param>
 /// <param name="Alpha">α: weight of L_mix (1).</param>
 /// <param name="Beta">β: weight of L_cst (1).</param>
 /// <param name="Gamma">γ: weight of L_reg (0.001).</param>
@@ -19,8 +19,14 @@ namespace DisTok.ML.DisTok;
 /// <param name="CheckpointEvery">Steps between checkpoints (the last step always saves).</param>
 /// <param name="Threads">Torch threads (0 = library default).</param>
 /// <param name="Ablation">Which part to switch off: none, no-cst, no-reg or no-pool.</param>
+/// <param name="CalibrateTheta2">
+/// Ours: set θ2 to the mean cos(E("a photo of a c"), E(q_s)) over the known concepts. The paper's 0.80 fits CLIP,
+/// where "a photo of a pig" and "a photo of a cute pet" are about that close; in MiniLM they are 0.38–0.69 apart,
+/// so 0.80 would pull every token past any real concept toward "cute pet". Calibrated, the cap keeps its meaning:
+/// "as pet-like as a typical concept".
+/// </param>
 public sealed record DisTokTrainOptions(
-    int Steps = 3000,
+    int Steps = 4000,
     int Accumulation = 8,
     double LearningRate = 1e-3,
     double Theta1 = 0.85,
@@ -37,7 +43,8 @@ public sealed record DisTokTrainOptions(
     int Seed = 1234,
     int CheckpointEvery = 500,
     int Threads = 0,
-    string Ablation = "none")
+    string Ablation = "none",
+    bool CalibrateTheta2 = true)
 {
     public static readonly string[] Ablations = ["none", "no-cst", "no-reg", "no-pool"];
 

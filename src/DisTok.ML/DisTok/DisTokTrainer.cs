@@ -21,6 +21,10 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
 
     readonly Dictionary<(string, string), float[]> referenceCache = new();
     readonly Dictionary<string, float[]> discoveredCache = new();
+    double theta2;
+
+    /// <summary>θ2 in use (after calibration, when asked for).</summary>
+    public double Theta2 => theta2;
 
     /// <summary>
     /// Trains into run.OutDir up to <see cref="DisTokTrainOptions.Steps"/> steps, from <paramref name="known"/>
@@ -45,6 +49,9 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         network.train();
         using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
         using var aesthetic = encoder.EncodeBatch([options.AestheticPrompt]);             // E(q_s): (1, d)
+        theta2 = options.CalibrateTheta2 ? CalibratedTheta2(pool, aesthetic) : options.Theta2;
+        progress?.Report(new DisTokTrainProgress(start, options.Steps, double.NaN, double.NaN, double.NaN, pool.Count, pool.DiscoveredCount, 0, TimeSpan.Zero,
+            $"θ1 {options.Theta1:F3}, θ2 {theta2:F3}{(options.CalibrateTheta2 ? " (calibrated)" : "")}"));
         var clock = Stopwatch.StartNew();
         var (mix, cst, reg) = (double.NaN, double.NaN, double.NaN);
         int step = start;
@@ -101,7 +108,7 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         double mixMean = double.NaN, cstMean = double.NaN;
         if (mixRows.Count > 0)
         {
-            var lmix = MixLoss.PerSample(creative.index(tensor(mixRows.ToArray())), References(pairs, d), aesthetic, options.Theta1, options.Theta2);
+            var lmix = MixLoss.PerSample(creative.index(tensor(mixRows.ToArray())), References(pairs, d), aesthetic, options.Theta1, theta2);
             total = total + options.Alpha * lmix.sum();
             mixMean = lmix.mean().item<float>();
         }
@@ -118,6 +125,17 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         total.backward();
         optimizer.step();
         return (mixMean, cstMean, lreg.item<float>());
+    }
+
+    // mean cos(E("a photo of a <t_c>"), E(q_s)) over the known concepts
+    double CalibratedTheta2(ConceptPool pool, Tensor aesthetic)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var known = pool.Known.ToList();
+        var tokens = tensor(known.SelectMany(e => e.Token).ToArray(), [known.Count, pool.Dimension]);
+        var photos = encoder.EncodeWithSlots(CreativeTemplate, tokens);                 // (K, d)
+        return nn.functional.cosine_similarity(photos, aesthetic.expand_as(photos), dim: 1).mean().item<float>();
     }
 
     // E("a c1 c2") for each pair, cached: (P, d), no gradient
@@ -176,7 +194,7 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         var metrics = new JsonObject
         {
             ["train_mix_loss"] = Round(mix), ["train_cst_loss"] = Round(cst), ["train_reg_loss"] = Round(reg),
-            ["pool_size"] = pool.Count, ["discovered"] = pool.DiscoveredCount, ["train_seconds"] = Math.Round(elapsed.TotalSeconds),
+            ["theta2_used"] = Math.Round(theta2, 4), ["pool_size"] = pool.Count, ["discovered"] = pool.DiscoveredCount, ["train_seconds"] = Math.Round(elapsed.TotalSeconds),
         };
         var training = JsonSerializer.SerializeToNode(options)!.AsObject();
         training["backbone"] = run.Backbone.DeepClone();

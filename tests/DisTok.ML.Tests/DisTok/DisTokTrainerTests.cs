@@ -72,6 +72,20 @@ public class DisTokTrainerTests(MiniLmFixture fixture) : IDisposable
         Assert.Equal(straight.Discovered, resumed.Discovered);
     }
 
+    [Fact]
+    public void Theta2_is_calibrated_to_the_encoder_unless_given()
+    {
+        var known = ConceptTokenFitter.KnownEntries(fixture.Encoder, Five, fitSteps: 5);
+        var names = Five.Concepts.Select(c => c.Name).ToList();
+        var calibrated = new DisTokTrainer(fixture.Encoder, Tiny with { Steps = 1, EstimationEvery = 0 });
+        calibrated.Train(known, new DisTokRun(Path.Combine(root, "cal"), "test", "data", new JsonObject()), null, names);
+        // mean cos(E("a photo of a c"), E("a photo of a cute pet")) over five animals: well below the paper's 0.80
+        Assert.InRange(calibrated.Theta2, 0.3, 0.75);
+        var given = new DisTokTrainer(fixture.Encoder, Tiny with { Steps = 1, EstimationEvery = 0, CalibrateTheta2 = false, Theta2 = 0.8 });
+        given.Train(known, new DisTokRun(Path.Combine(root, "given"), "test", "data", new JsonObject()), null, names);
+        Assert.Equal(0.8, given.Theta2);
+    }
+
     [Theory]
     [InlineData(0, "none", "steps must be between")]
     [InlineData(10, "no-fun", "unknown ablation 'no-fun'")]

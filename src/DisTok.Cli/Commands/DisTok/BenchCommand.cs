@@ -43,7 +43,7 @@ public static class BenchCommand
             var tokenMs = items.SelectMany(i => Enumerable.Range(0, 10).Select(_ => Time(() => distok.TokenFor(i.Distribution)))).ToList();
             var conceptMs = items.Take(nImages).Select((item, k) => Time(() =>
                 backbone.Generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, k, null, null, distok.TokenFor(item.Distribution).Vector)))).ToList();
-            var optimisation = new TokenOptimisationMethod(backbone.Encoder, distok.Pool, catalog, parse.GetValue(optSteps));
+            var optimisation = new TokenOptimisationMethod(backbone.Encoder, distok.Pool, catalog, parse.GetValue(optSteps), theta2: distok.Theta2);
             var optMs = items.Take(nOpt).Select(i => Time(() => optimisation.Prepare(i.Distribution))).ToList();
             double textMs = TextEncodeTiming.MedianMs(backbone.Encoder, catalog.Concepts.Select(c => $"a photo of a {c.PromptWord}").ToArray());
             double imageMs = Stats.Median(conceptMs) - Stats.Median(tokenMs);

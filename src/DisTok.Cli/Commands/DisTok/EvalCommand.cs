@@ -48,7 +48,7 @@ public static class EvalCommand
                 new DisTokMethod("distok", distok),
                 new PlainPromptMethod(catalog),
                 new EmbeddingMeanMethod(backbone.Encoder, catalog),
-                new TokenOptimisationMethod(backbone.Encoder, distok.Pool, catalog, o),
+                new TokenOptimisationMethod(backbone.Encoder, distok.Pool, catalog, o, theta2: distok.Theta2),
                 new DisTokMethod("distok_no_cst", ablation),
             ];
             var results = methods.Select(m =>

@@ -16,12 +16,13 @@ public static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint in --out." };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => d.Seed };
         var every = new Option<int>("--estimation-every") { Description = "Steps between class-distribution estimations (0 = never).", DefaultValueFactory = _ => d.EstimationEvery };
+        var theta2 = new Option<string>("--theta2") { Description = "θ2: a number, or \"calibrated\" to the text encoder (see docs/distok.md).", DefaultValueFactory = _ => "calibrated" };
         var output = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", "distok") };
         var models = new Option<string>("--models") { Description = "Backbone models folder (diffusion/, labeler/).", DefaultValueFactory = _ => "models" };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("train", "Train DisTok (distribution encoder + creative decoder) with the concept pool.")
         {
-            steps, ablation, resume, seed, every, output, models, threads,
+            steps, ablation, resume, seed, every, theta2, output, models, threads,
         };
         command.SetAction(parse =>
         {
@@ -30,13 +31,22 @@ public static class TrainCommand
                 Steps = parse.GetValue(steps), Ablation = parse.GetValue(ablation)!, Seed = parse.GetValue(seed),
                 EstimationEvery = parse.GetValue(every), Threads = parse.GetValue(threads),
             };
+            var theta2Text = parse.GetValue(theta2)!;
+            if (theta2Text != "calibrated")
+                options = options with
+                {
+                    CalibrateTheta2 = false,
+                    Theta2 = double.TryParse(theta2Text, System.Globalization.CultureInfo.InvariantCulture, out var t2) ? t2
+                        : throw new ArgumentException($"--theta2 must be a number or \"calibrated\", got '{theta2Text}'"),
+                };
             options.Validate();
             var outDir = parse.GetValue(output)!;
             using var backbone = LoadedBackbone.Load(new BackboneOptions { ModelsPath = parse.GetValue(models)!, Threads = options.Threads });
             var catalog = ConceptCatalog.Default;
             var known = ConsoleProgress.Run("concept tokens", report => ConceptTokenFitter.KnownEntries(backbone.Encoder, catalog));
             var line = $"distok train --steps {options.Steps} --seed {options.Seed} --estimation-every {options.EstimationEvery}"
-                + (options.Ablation == "none" ? "" : $" --ablation {options.Ablation}") + $" --out {outDir}";
+                + (options.Ablation == "none" ? "" : $" --ablation {options.Ablation}")
+                + (options.CalibrateTheta2 ? "" : $" --theta2 {options.Theta2.ToString(System.Globalization.CultureInfo.InvariantCulture)}") + $" --out {outDir}";
             var run = new DisTokRun(outDir, line, DisTokRun.HashOf(catalog, DisTokModel.TextEncoderName), backbone.Versions);
             var result = ConsoleProgress.Run("distok", report => new DisTokTrainer(backbone.Encoder, options).Train(known, run,
                 (token, s) => backbone.Classify(token, s, options.EstimationImageSteps), backbone.Labeler.Concepts, parse.GetValue(resume),
