@@ -1,6 +1,8 @@
+using DisTok.Data;
 using DisTok.Web;
 using DisTok.Web.Generation;
 using DisTok.Web.Components;
+using DisTok.Web.Models;
 using MudBlazor.Services;
 
 // The app's own folder is the content root, so the linked appsettings.json, models/ and the
@@ -17,17 +19,20 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.AddStudio();
 builder.AddBackbone();
+builder.AddOptionalModels();
 builder.AddGeneration();
 
 var app = builder.Build();
+await app.Services.MigrateStudioDatabaseAsync();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+await app.RunAsync();
 
 /// <summary>Entry point type, visible to integration tests (WebApplicationFactory).</summary>
 public partial class Program;

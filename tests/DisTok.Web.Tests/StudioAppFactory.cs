@@ -1,23 +1,31 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using DisTok.Core.Concepts;
 using DisTok.ML.Diffusion.Models;
+using DisTok.ML.DisTok;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DisTok.Web.Tests;
 
 /// <summary>
-/// The real app on real Kestrel (loopback, free port), pointed at a small untrained text-to-image
-/// checkpoint written to a temp folder, so every layer runs for real without the committed weights.
+/// The real app on real Kestrel (loopback, free port), pointed at a small untrained text-to-image checkpoint and a
+/// tiny untrained DisTok model over the 60 concepts, written to a temp folder, and at a temp SQLite file, so every
+/// layer runs for real without the committed weights. There is no soft labeler, so that path shows "not installed".
 /// </summary>
 public sealed class StudioAppFactory : WebApplicationFactory<Program>
 {
-    readonly string _models = Directory.CreateTempSubdirectory("distok-web-models-").FullName;
+    readonly string _root = Directory.CreateTempSubdirectory("distok-web-").FullName;
+
+    /// <summary>Most jobs one client may have queued or running in the test app.</summary>
+    public const int MaxJobsPerClient = 3;
 
     public StudioAppFactory()
     {
         var tiny = new UNetConfig(ImageSize: 32, PatchSize: 4, Channels: [16, 32], ConditionDim: 384, EmbedDim: 32, Groups: 4);
-        using var model = new DiffusionUNet(tiny);
-        DiffusionCheckpoint.Save(model, Path.Combine(_models, "diffusion"), new(), "test", "test fixture", 0, new());
+        using (var model = new DiffusionUNet(tiny))
+            DiffusionCheckpoint.Save(model, Path.Combine(Models, "diffusion"), new(), "test", "test fixture", 0, new());
+        WriteTinyDisTok(Path.Combine(Models, "distok"));
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
     }
@@ -25,15 +33,34 @@ public sealed class StudioAppFactory : WebApplicationFactory<Program>
     /// <summary>Base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>The temp models folder (diffusion/ and distok/).</summary>
+    public string Models => Path.Combine(_root, "models");
+
+    /// <summary>The temp SQLite database file.</summary>
+    public string DatabasePath => Path.Combine(_root, "db", "studio.db");
+
+    /// <summary>An untrained DisTok (hidden 8, latent 2) whose pool holds the 60 concepts with random 384-d tokens.</summary>
+    public static void WriteTinyDisTok(string directory)
+    {
+        var rng = new Random(3);
+        var pool = new ConceptPool(ConceptCatalog.Default.Concepts.Select(c => new PoolEntry(c.Name,
+            Enumerable.Range(0, 384).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray(), new Dictionary<string, double> { [c.Name] = 1 })));
+        using var network = new DisTokNetwork(new DisTokConfig(Hidden: 8, Latent: 2));
+        DisTokCheckpoint.Save(directory, network, pool, new JsonObject(), "data", "test fixture", 1, new JsonObject());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Backbone:ModelsPath", _models);
+        builder.UseSetting("Backbone:ModelsPath", Models);
         builder.UseSetting("Backbone:DefaultSteps", "4");
+        builder.UseSetting("Studio:DatabasePath", DatabasePath);
+        builder.UseSetting("Studio:DefaultSteps", "4");
+        builder.UseSetting("Studio:MaxJobsPerClient", MaxJobsPerClient.ToString());
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_models)) Directory.Delete(_models, recursive: true);
+        if (disposing && Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 }

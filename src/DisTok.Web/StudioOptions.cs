@@ -1,0 +1,45 @@
+using DisTok.Data.Validation;
+
+namespace DisTok.Web;
+
+/// <summary>The studio's tunables (section "Studio" of appsettings.json): database, generation queue and room limits.</summary>
+public sealed class StudioOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string Section = "Studio";
+
+    /// <summary>The SQLite database file; relative paths are taken from the current folder. Defaults to "App_Data/studio.db".</summary>
+    public string DatabasePath { get; set; } = "App_Data/studio.db";
+
+    /// <summary>Most generations waiting in the queue (all clients together). Defaults to 64.</summary>
+    public int QueueCapacity { get; set; } = 64;
+
+    /// <summary>Most generations one client may have queued or running at once; more are refused with a message. Defaults to 4.</summary>
+    public int MaxJobsPerClient { get; set; } = 4;
+
+    /// <summary>Denoising steps a room starts with. Defaults to 20.</summary>
+    public int DefaultSteps { get; set; } = 20;
+
+    /// <summary>Most concepts in one room's distribution (at most the store's limit of 16). Defaults to 16.</summary>
+    public int MaxRoomConcepts { get; set; } = StudioLimits.MaxRoomConcepts;
+
+    /// <summary>Most people in one room at once. Defaults to 32.</summary>
+    public int MaxRoomMembers { get; set; } = 32;
+
+    /// <summary>How many of a room's newest images its history gallery shows. Defaults to 24.</summary>
+    public int HistoryShown { get; set; } = 24;
+
+    /// <summary>The SQLite connection string for <see cref="DatabasePath"/>, made absolute against the current folder.</summary>
+    public string ConnectionString() => $"Data Source={Path.GetFullPath(DatabasePath)}";
+
+    /// <summary>A message for the first setting out of range, or null when all are usable.</summary>
+    public string? Problem() =>
+        string.IsNullOrWhiteSpace(DatabasePath) ? "Studio:DatabasePath is empty"
+        : QueueCapacity is < 1 or > 10_000 ? $"Studio:QueueCapacity must be between 1 and 10000, got {QueueCapacity}"
+        : MaxJobsPerClient is < 1 or > 1_000 ? $"Studio:MaxJobsPerClient must be between 1 and 1000, got {MaxJobsPerClient}"
+        : DefaultSteps < 1 ? $"Studio:DefaultSteps must be at least 1, got {DefaultSteps}"
+        : MaxRoomConcepts is < 1 or > StudioLimits.MaxRoomConcepts ? $"Studio:MaxRoomConcepts must be between 1 and {StudioLimits.MaxRoomConcepts}, got {MaxRoomConcepts}"
+        : MaxRoomMembers < 1 ? $"Studio:MaxRoomMembers must be at least 1, got {MaxRoomMembers}"
+        : HistoryShown is < 1 or > StudioLimits.MaxRoomImages ? $"Studio:HistoryShown must be between 1 and {StudioLimits.MaxRoomImages}, got {HistoryShown}"
+        : null;
+}
