@@ -1,6 +1,7 @@
 using DisTok.Data;
 using DisTok.Web;
 using DisTok.Web.Generation;
+using DisTok.Web.Identity;
 using DisTok.Web.Components;
 using DisTok.Web.Models;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ var app = builder.Build();
 await app.Services.MigrateStudioDatabaseAsync();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStaticFiles();
+app.UseClientCookies();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -10,7 +10,7 @@ public class GeneratePageBrowserTests(StudioAppFactory app, BrowserSession sessi
     async Task<IPage> OpenAsync()
     {
         var page = await session.Browser.NewPageAsync();
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.GotoAsync(new Uri(app.BaseAddress, "/generate").ToString());
         // A click before the circuit is interactive is lost: wait for the marker.
         await page.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         return page;

@@ -1,0 +1,33 @@
+using DisTok.Data.Validation;
+
+namespace DisTok.Web.Identity;
+
+/// <summary>
+/// The person at this browser: a random client id (cookie, used for rate limits and "who may cancel") and a display
+/// name shown to others (cookie, "guest-xxxx" until they change it). Accounts come with the admin feature.
+/// One instance per circuit, cascaded from <c>Routes</c>.
+/// </summary>
+/// <param name="clientId">The browser's client id from its cookie.</param>
+/// <param name="displayName">The display name from its cookie, or a guest name.</param>
+public sealed class StudioUser(string clientId, string displayName)
+{
+    /// <summary>The browser's random client id; never shown to others.</summary>
+    public string ClientId { get; } = clientId;
+
+    /// <summary>The name others see.</summary>
+    public string DisplayName { get; private set; } = displayName;
+
+    /// <summary>Raised after <see cref="Rename"/> changed the name.</summary>
+    public event Action? Renamed;
+
+    /// <summary>Changes the display name.</summary>
+    /// <returns>The cleaned name.</returns>
+    /// <exception cref="StudioValidationException">Blank, too long, or with control characters.</exception>
+    public string Rename(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new StudioValidationException("name", "a display name can't be blank");
+        DisplayName = StudioInput.DisplayName(name, "display name");
+        Renamed?.Invoke();
+        return DisplayName;
+    }
+}
