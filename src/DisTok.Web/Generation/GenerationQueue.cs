@@ -1,30 +1,143 @@
-using System.Threading.Channels;
 using DisTok.Core.Backbone;
+using Microsoft.Extensions.Options;
 
 namespace DisTok.Web.Generation;
 
-/// <summary>Validates requests and hands them to <see cref="GenerationWorker"/> in order.</summary>
-public sealed class GenerationQueue(IImageGenerator generator)
+/// <summary>
+/// Validates requests and hands them to <see cref="GenerationWorker"/> fairly: round-robin between rooms (and clients
+/// outside rooms) by <see cref="FairScheduler{T}"/>, at most <see cref="StudioOptions.QueueCapacity"/> waiting and
+/// <see cref="StudioOptions.MaxJobsPerClient"/> queued or running per client. Waiting jobs hear their queue position
+/// whenever it changes; whoever queued a job may cancel it, waiting or running.
+/// </summary>
+public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOptions> options)
 {
-    readonly Channel<GenerationJob> _channel = Channel.CreateBounded<GenerationJob>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.Wait });
+    readonly Lock _gate = new();
+    readonly FairScheduler<GenerationJob> _waiting = new(job => job.Origin.Lane);
+    readonly Dictionary<Guid, GenerationJob> _active = [];
+    readonly SemaphoreSlim _signal = new(0);
+    readonly StudioOptions _options = options.Value;
 
+    /// <summary>Limits and defaults of the generator behind the queue.</summary>
     public GeneratorCapabilities Capabilities => generator.Capabilities;
 
     /// <summary>Jobs waiting to start.</summary>
-    public int Depth => _channel.Reader.Count;
+    public int Depth { get { lock (_gate) return _waiting.Count; } }
+
+    /// <summary>Queues a render for nobody in particular; see <see cref="Enqueue(GenerationRequest, JobOrigin, Action{GenerationJob}?)"/>.</summary>
+    public GenerationJob Enqueue(GenerationRequest request, Action<GenerationJob>? onChanged = null) =>
+        Enqueue(request, JobOrigin.Anonymous, onChanged);
 
     /// <summary>
     /// Queues a render. <paramref name="onChanged"/> is attached before the job can start, so no step is missed.
-    /// Throws <see cref="ArgumentException"/> (with a message for the user) for an invalid request, or when the queue is full.
     /// </summary>
-    public GenerationJob Enqueue(GenerationRequest request, Action<GenerationJob>? onChanged = null)
+    /// <exception cref="ArgumentException">The request is invalid (the message says why); nothing is queued.</exception>
+    /// <exception cref="GenerationLimitException">The client already has its most jobs, or the queue is full; nothing is queued.</exception>
+    public GenerationJob Enqueue(GenerationRequest request, JobOrigin origin, Action<GenerationJob>? onChanged = null)
     {
+        ArgumentNullException.ThrowIfNull(origin);
         var (steps, _) = generator.Capabilities.Resolve(request);
-        var job = new GenerationJob(request, steps);
+        var job = new GenerationJob(request, steps, origin);
         if (onChanged is not null) job.Changed += onChanged;
-        if (!_channel.Writer.TryWrite(job)) throw new ArgumentException("the generation queue is full; try again in a moment");
+        List<GenerationJob> moved;
+        lock (_gate)
+        {
+            int mine = _active.Values.Count(j => j.Origin.Owner == origin.Owner);
+            if (mine >= _options.MaxJobsPerClient)
+                throw new GenerationLimitException($"you already have {mine} generations queued or running (at most {_options.MaxJobsPerClient} per person); wait for one to finish or cancel one");
+            if (_waiting.Count >= _options.QueueCapacity)
+                throw new GenerationLimitException($"the generation queue is full ({_options.QueueCapacity} waiting); try again in a moment");
+            _waiting.Add(job);
+            _active[job.Id] = job;
+            moved = Renumber();
+        }
+        Raise(moved);
+        _signal.Release();
         return job;
     }
 
-    internal ChannelReader<GenerationJob> Reader => _channel.Reader;
+    /// <summary>A queued or running job, or null when there is none with that id.</summary>
+    public GenerationJob? Find(Guid jobId)
+    {
+        lock (_gate) return _active.GetValueOrDefault(jobId);
+    }
+
+    /// <summary>The waiting jobs in the order they will run, after the running one (if any).</summary>
+    public IReadOnlyList<GenerationJob> Snapshot()
+    {
+        lock (_gate) return [.. _active.Values.Where(j => j.Status == GenerationStatus.Running), .. _waiting.Order()];
+    }
+
+    /// <summary>Cancels a job: a waiting one leaves the queue at once, a running one stops at its next step.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="owner">The client asking; only the job's owner may cancel it.</param>
+    /// <returns>False when the job is unknown or already finished.</returns>
+    /// <exception cref="UnauthorizedAccessException">Someone else queued the job.</exception>
+    public bool Cancel(Guid jobId, string owner)
+    {
+        GenerationJob? job;
+        List<GenerationJob> moved = [];
+        bool wasWaiting;
+        lock (_gate)
+        {
+            if (!_active.TryGetValue(jobId, out job)) return false;
+            if (job.Origin.Owner != owner) throw new UnauthorizedAccessException("only whoever queued this generation can cancel it");
+            wasWaiting = _waiting.Remove(job);
+            if (wasWaiting)
+            {
+                _active.Remove(jobId);
+                moved = Renumber();
+            }
+        }
+        if (wasWaiting) job.MarkCancelled();
+        else job.RequestCancel();
+        Raise(moved);
+        return true;
+    }
+
+    /// <summary>Cancels every job of a client (e.g. a hub client that disconnected).</summary>
+    public int CancelAll(string owner)
+    {
+        List<Guid> ids;
+        lock (_gate) ids = [.. _active.Values.Where(j => j.Origin.Owner == owner).Select(j => j.Id)];
+        return ids.Count(id => Cancel(id, owner));
+    }
+
+    /// <summary>Waits for the next job by the fairness rule; it is no longer waiting when this returns.</summary>
+    internal async Task<GenerationJob> TakeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await _signal.WaitAsync(ct);
+            GenerationJob? job;
+            List<GenerationJob> moved;
+            lock (_gate)
+            {
+                // A cancelled job leaves its signal behind: skip it.
+                if (!_waiting.TryTake(out job)) continue;
+                moved = Renumber();
+            }
+            Raise(moved);
+            return job;
+        }
+    }
+
+    /// <summary>The worker is done with a job: it no longer counts against its client's limit.</summary>
+    internal void Release(GenerationJob job)
+    {
+        lock (_gate) _active.Remove(job.Id);
+    }
+
+    List<GenerationJob> Renumber()
+    {
+        var order = _waiting.Order();
+        var moved = new List<GenerationJob>();
+        for (int i = 0; i < order.Count; i++)
+            if (order[i].MoveTo(i + 1)) moved.Add(order[i]);
+        return moved;
+    }
+
+    static void Raise(List<GenerationJob> moved)
+    {
+        foreach (var job in moved) job.RaiseChanged();
+    }
 }

@@ -1,5 +1,6 @@
 using DisTok.Core.Backbone;
 using DisTok.Web.Generation;
+using DisTok.Web.Identity;
 using Microsoft.AspNetCore.Components;
 
 namespace DisTok.Web.Components.Pages;
@@ -8,6 +9,7 @@ namespace DisTok.Web.Components.Pages;
 public partial class GeneratePage
 {
     [Inject] GenerationQueue Queue { get; set; } = default!;
+    [CascadingParameter] StudioUser? User { get; set; }
 
     string Prompt { get; set; } = "a photo of a pig";
     int Seed { get; set; }
@@ -21,9 +23,10 @@ public partial class GeneratePage
 
     string StatusText => Job!.Status switch
     {
-        GenerationStatus.Queued => "queued…",
+        GenerationStatus.Queued => $"queued, position {Job.QueuePosition}",
         GenerationStatus.Running => $"step {Job.Step} of {Job.TotalSteps}",
         GenerationStatus.Done => $"done: {Job.TotalSteps} steps, seed {Job.Result!.Seed}, {Job.Result.Elapsed.TotalMilliseconds:0} ms",
+        GenerationStatus.Cancelled => "cancelled",
         _ => "failed",
     };
 
@@ -39,13 +42,19 @@ public partial class GeneratePage
         try
         {
             Detach();
-            Job = Queue.Enqueue(new GenerationRequest(Prompt, Seed, Steps, Guidance), OnJobChanged);
+            var origin = User is null ? JobOrigin.Anonymous : new JobOrigin(User.ClientId, DisplayName: User.DisplayName);
+            Job = Queue.Enqueue(new GenerationRequest(Prompt, Seed, Steps, Guidance), origin, OnJobChanged);
         }
         catch (ArgumentException e)
         {
             ErrorMessage = e.Message;
         }
         return Task.CompletedTask;
+    }
+
+    void Cancel()
+    {
+        if (Job is not null && User is not null) Queue.Cancel(Job.Id, User.ClientId);
     }
 
     void OnJobChanged(GenerationJob job)
