@@ -4,6 +4,7 @@ using DisTok.Web.Generation;
 using DisTok.Web.Identity;
 using DisTok.Web.Components;
 using DisTok.Web.Models;
+using DisTok.Web.Rooms;
 using MudBlazor.Services;
 
 // The app's own folder is the content root, so the linked appsettings.json, models/ and the
@@ -24,6 +25,7 @@ builder.AddStudio();
 builder.AddBackbone();
 builder.AddOptionalModels();
 builder.AddGeneration();
+builder.AddRooms();
 
 var app = builder.Build();
 await app.Services.MigrateStudioDatabaseAsync();

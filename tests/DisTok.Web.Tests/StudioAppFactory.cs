@@ -13,19 +13,22 @@ namespace DisTok.Web.Tests;
 /// tiny untrained DisTok model over the 60 concepts, written to a temp folder, and at a temp SQLite file, so every
 /// layer runs for real without the committed weights. There is no soft labeler, so that path shows "not installed".
 /// </summary>
-public sealed class StudioAppFactory : WebApplicationFactory<Program>
+public class StudioAppFactory : WebApplicationFactory<Program>
 {
     readonly string _root = Directory.CreateTempSubdirectory("distok-web-").FullName;
 
     /// <summary>Most jobs one client may have queued or running in the test app.</summary>
     public const int MaxJobsPerClient = 3;
 
-    public StudioAppFactory()
+    public StudioAppFactory() : this(withDisTok: true) { }
+
+    /// <summary>The app with or without the DisTok model.</summary>
+    protected StudioAppFactory(bool withDisTok)
     {
         var tiny = new UNetConfig(ImageSize: 32, PatchSize: 4, Channels: [16, 32], ConditionDim: 384, EmbedDim: 32, Groups: 4);
         using (var model = new DiffusionUNet(tiny))
             DiffusionCheckpoint.Save(model, Path.Combine(Models, "diffusion"), new(), "test", "test fixture", 0, new());
-        WriteTinyDisTok(Path.Combine(Models, "distok"));
+        if (withDisTok) WriteTinyDisTok(Path.Combine(Models, "distok"));
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
     }

@@ -1,0 +1,233 @@
+using DisTok.Core.Backbone;
+using DisTok.Core.Concepts;
+using DisTok.Core.Distributions;
+using DisTok.Data.Entities;
+using DisTok.Data.Stores;
+using DisTok.Data.Validation;
+using DisTok.Web.Generation;
+using DisTok.Web.Identity;
+using DisTok.Web.Rooms;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+
+namespace DisTok.Web.Components.Rooms;
+
+/// <summary>
+/// The Studio page of one room: the co-edited distribution (picker, sliders, normalised bar), the template, presence,
+/// generation shown to every member, and the history. Edits go through <see cref="RoomEditor"/> (stored, then pushed
+/// to all); this page applies every pushed room whose revision is newer than the one it shows.
+/// </summary>
+public partial class RoomPage : IDisposable
+{
+    [Inject] RoomStore Store { get; set; } = default!;
+    [Inject] RoomEditor Editor { get; set; } = default!;
+    [Inject] RoomHubState Hub { get; set; } = default!;
+    [Inject] RoomGeneration Generation { get; set; } = default!;
+    [Inject] GenerationQueue Queue { get; set; } = default!;
+    [Inject] IOptions<StudioOptions> StudioOptions { get; set; } = default!;
+    [Inject] IJSRuntime JS { get; set; } = default!;
+    [CascadingParameter] StudioUser? User { get; set; }
+
+    /// <summary>The room's id, from the address.</summary>
+    [Parameter] public string RoomId { get; set; } = "";
+
+    RoomMembership? _member;
+    string? _loadedId;
+    WeightPump? _pump;
+    int _holdVersion;
+
+    Room? Room { get; set; }
+    bool NotFound { get; set; }
+    IReadOnlyList<RoomImage> History { get; set; } = [];
+    IReadOnlyList<RoomPresence> Members { get; set; } = [];
+    IReadOnlyList<GenerationJob> Jobs { get; set; } = [];
+    GenerationJob? ShownJob { get; set; }
+    int Seed { get; set; }
+    int Steps { get; set; }
+    string? ErrorMessage { get; set; }
+    string? Normalisation { get; set; }
+
+    StudioOptions Options => StudioOptions.Value;
+    GeneratorCapabilities Capabilities => Queue.Capabilities;
+    string Me => User?.DisplayName ?? StudioLimits.AnonymousName;
+    bool AtConceptLimit => Room!.Weights.Count >= Options.MaxRoomConcepts;
+
+    string? GenerateDisabledReason =>
+        Generation.Unavailable is { } problem ? $"{problem}; generating is off"
+        : Room!.Weights.Count == 0 ? "add a concept to generate"
+        : Room.Weights.All(w => WeightOf(w) <= 0) ? "give a concept a weight above 0 to generate"
+        : null;
+
+    protected override void OnInitialized()
+    {
+        Steps = Math.Clamp(Options.DefaultSteps, Capabilities.MinSteps, Capabilities.MaxSteps);
+        _pump = new WeightPump((key, weight) => ApplyAsync(Editor.SetWeightAsync(RoomId, key, weight, Me)));
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedId == RoomId) return;
+        _loadedId = RoomId;
+        _member?.Dispose();
+        _member = null;
+        (Room, NotFound, History, ShownJob) = (null, false, [], null);
+        try
+        {
+            Room = await Store.GetAsync(RoomId);
+            // Join only in the interactive render (not while prerendering), then read again so no edit slips between.
+            if (RendererInfo.IsInteractive) _member = Hub.Join(RoomId, Me, OnNotice);
+            Room = await Store.GetAsync(RoomId);
+            History = await Store.HistoryAsync(RoomId, Options.HistoryShown);
+            Members = Hub.Members(RoomId);
+            Jobs = Hub.Jobs(RoomId);
+            ShownJob = Jobs.FirstOrDefault(j => j.Status == GenerationStatus.Running) ?? Jobs.FirstOrDefault();
+        }
+        catch (StudioNotFoundException)
+        {
+            NotFound = true;
+        }
+        catch (StudioValidationException e)
+        {
+            ErrorMessage = e.Message;   // e.g. the room is full
+        }
+    }
+
+    void OnNotice(RoomNotice notice) => _ = InvokeAsync(() =>
+    {
+        switch (notice.Kind)
+        {
+            case RoomNoticeKind.Edited when notice.Room is { } room && (Room is null || room.Revision > Room.Revision):
+                Room = room;
+                break;
+            case RoomNoticeKind.Presence:
+                Members = Hub.Members(RoomId);
+                break;
+            case RoomNoticeKind.Job when notice.Job is { } job:
+                Jobs = Hub.Jobs(RoomId);
+                if (ShownJob is null || ShownJob.IsFinished && !job.IsFinished || job.Status == GenerationStatus.Running && ShownJob.Status != GenerationStatus.Running)
+                    ShownJob = job;
+                break;
+            case RoomNoticeKind.ImageAdded when notice.Image is { } image && History.All(i => i.Id != image.Id):
+                History = [image, .. History.Take(Options.HistoryShown - 1)];
+                break;
+        }
+        StateHasChanged();
+    });
+
+    double WeightOf(RoomWeight w) => _pump is not null && _pump.TryGetLocal(w.Key, out var local) ? local : w.Weight;
+
+    double ShareOf(RoomWeight w)
+    {
+        double total = Room!.Weights.Sum(WeightOf);
+        return total > 0 ? WeightOf(w) / total : 0;
+    }
+
+    IReadOnlyList<string> HoldersOf(string key) =>
+        [.. Members.Where(m => m.HoldingKey == key && m.MemberId != _member?.Id).Select(m => m.DisplayName)];
+
+    async Task ApplyAsync(Task<Room> edit)
+    {
+        var room = await edit;
+        if (Room is null || room.Revision > Room.Revision) Room = room;
+    }
+
+    async Task RunAsync(Func<Task> action)
+    {
+        ErrorMessage = null;
+        try { await action(); }
+        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException or InvalidDistributionException)
+        {
+            ErrorMessage = e.Message;
+        }
+    }
+
+    Task ChangeWeightAsync(string key, double weight)
+    {
+        Hold(key, true);
+        ReleaseHoldLater();
+        return RunAsync(() => _pump!.SetAsync(key, weight));
+    }
+
+    void Hold(string key, bool held)
+    {
+        _holdVersion++;
+        _member?.Hold(held ? key : null);
+    }
+
+    async void ReleaseHoldLater()
+    {
+        int version = _holdVersion;
+        await Task.Delay(1500);
+        if (version == _holdVersion) _member?.Hold(null);
+    }
+
+    Task AddConceptAsync(string key) => RunAsync(() => ApplyAsync(Editor.SetWeightAsync(RoomId, key, 50, Me)));
+
+    Task RemoveAsync(string key) => RunAsync(() => ApplyAsync(Editor.RemoveAsync(RoomId, key, Me)));
+
+    Task SetTemplateAsync(string template) => RunAsync(() => ApplyAsync(Editor.SetTemplateAsync(RoomId, template, Me)));
+
+    void RandomSeed() => Seed = Random.Shared.Next(0, int.MaxValue);
+
+    async Task GenerateAsync()
+    {
+        ErrorMessage = null;
+        try
+        {
+            var room = await Store.GetAsync(RoomId);   // what is stored is what renders
+            var origin = new JobOrigin(User?.ClientId ?? JobOrigin.Anonymous.Owner, RoomId, Me);
+            var start = Generation.Start(room, Seed, Steps, origin);
+            Normalisation = start.Normalisation;
+            ShownJob = start.Job;
+            Jobs = Hub.Jobs(RoomId);
+        }
+        catch (Exception e) when (e is ArgumentException or StudioNotFoundException)
+        {
+            ErrorMessage = e.Message;
+        }
+    }
+
+    void Cancel(GenerationJob job)
+    {
+        try { Queue.Cancel(job.Id, User?.ClientId ?? ""); }
+        catch (UnauthorizedAccessException e) { ErrorMessage = e.Message; }
+    }
+
+    Task RestoreAsync(RoomImage image) => RunAsync(async () =>
+    {
+        var distribution = ConceptDistribution.Parse(image.DistributionText, ConceptCatalog.Default);
+        Seed = image.Seed;
+        Steps = Math.Clamp(image.Steps, Capabilities.MinSteps, Capabilities.MaxSteps);
+        if (image.Template != Room!.Template) await ApplyAsync(Editor.SetTemplateAsync(RoomId, image.Template, Me));
+        foreach (var stale in Room!.Weights.Where(w => distribution[w.Key] <= 0).Select(w => w.Key).ToList())
+            await ApplyAsync(Editor.RemoveAsync(RoomId, stale, Me));
+        foreach (var entry in distribution.Entries)
+            await ApplyAsync(Editor.SetWeightAsync(RoomId, entry.Concept, Math.Round(entry.Weight * 100, 2), Me));
+    });
+
+    async Task<bool> RenameAsync(string name)
+    {
+        if (User is null) return false;
+        try
+        {
+            var clean = User.Rename(name);
+            _member?.Rename(clean);
+            ErrorMessage = null;
+            await JS.InvokeVoidAsync("distokStudio.rememberName", clean);
+            return true;
+        }
+        catch (StudioValidationException e)
+        {
+            ErrorMessage = e.Message;
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _holdVersion++;
+        _member?.Dispose();
+    }
+}

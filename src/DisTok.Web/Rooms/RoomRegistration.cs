@@ -1,0 +1,14 @@
+namespace DisTok.Web.Rooms;
+
+/// <summary>Registers the room services: presence and notices, edits, and room generation.</summary>
+public static class RoomRegistration
+{
+    /// <summary>Adds <see cref="RoomHubState"/>, <see cref="RoomEditor"/> and <see cref="RoomGeneration"/> as singletons.</summary>
+    public static WebApplicationBuilder AddRooms(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RoomHubState>();
+        builder.Services.AddSingleton<RoomEditor>();
+        builder.Services.AddSingleton<RoomGeneration>();
+        return builder;
+    }
+}

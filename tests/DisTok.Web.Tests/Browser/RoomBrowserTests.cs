@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace DisTok.Web.Tests.Browser;
+
+/// <summary>Two people in one room, each in their own browser context (own cookies, own circuit), in real Chromium.</summary>
+[Trait("Category", "Browser")]
+public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
+    : IClassFixture<StudioAppFactory>, IClassFixture<BrowserSession>
+{
+    const float Timeout = 60_000;
+
+    async Task<IPage> OpenAsync(string path)
+    {
+        var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        // A click before the circuit is interactive is lost: wait for the marker.
+        await page.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        return page;
+    }
+
+    static async Task AddConceptAsync(IPage page, string name)
+    {
+        await page.Locator("#concept-picker").FillAsync(name);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex($"^{name}$") }).ClickAsync(new() { Timeout = Timeout });
+        await page.Locator($".weight-row[data-key='{name}']").WaitForAsync(new() { Timeout = Timeout });
+    }
+
+    static ILocator Slider(IPage page, string key) => page.Locator($".weight-row[data-key='{key}'] input[type=range]");
+
+    static ILocator ValueOf(IPage page, string key) => page.Locator($".weight-row[data-key='{key}'] .weight-value");
+
+    [Fact]
+    public async Task Two_people_co_edit_a_room_and_both_watch_the_generation()
+    {
+        // Ann creates the room from the home page; Bob opens its address.
+        var ann = await OpenAsync("/");
+        await ann.Locator("#new-room").ClickAsync();
+        await ann.WaitForURLAsync(new Regex("/rooms/[A-Za-z0-9_-]{22}$"), new() { Timeout = Timeout });
+        await ann.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var bob = await OpenAsync(new Uri(ann.Url).AbsolutePath);
+        await Assertions.Expect(ann.Locator("#presence .member")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+
+        // Ann adds two concepts; Bob sees them.
+        await AddConceptAsync(ann, "pig");
+        await AddConceptAsync(ann, "sheep");
+        await Assertions.Expect(ValueOf(bob, "sheep")).ToContainTextAsync("50", new() { Timeout = Timeout });
+
+        // Ann moves the pig slider by keyboard; Bob's slider follows.
+        await Slider(ann, "pig").FocusAsync();
+        for (int i = 0; i < 5; i++) await ann.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(ValueOf(ann, "pig")).ToContainTextAsync("55");
+        await Assertions.Expect(ValueOf(bob, "pig")).ToContainTextAsync("55", new() { Timeout = Timeout });
+        await Assertions.Expect(Slider(bob, "pig")).ToHaveValueAsync("55", new() { Timeout = Timeout });
+        await Assertions.Expect(bob.Locator("#normalisation")).ToContainTextAsync("weights sum to 105");
+
+        // Bob records every state his job view passes through; Ann generates with seed 7 and many steps.
+        await bob.EvaluateAsync(@"() => {
+            window.seen = [];
+            new MutationObserver(() => { const j = document.querySelector('#job'); if (j) window.seen.push(j.dataset.status); })
+                .observe(document.body, { subtree: true, childList: true, attributes: true });
+        }");
+        await ann.Locator("#seed").FillAsync("7");
+        await ann.Locator("#steps").FillAsync("60");
+        await ann.Locator("#steps").PressAsync("Tab");
+        await ann.Locator("#generate").ClickAsync();
+        await Assertions.Expect(ann.Locator("#normalisation-report")).ToContainTextAsync("weights sum to 105, normalised to pig=0.5238,sheep=0.4762");
+
+        foreach (var page in new[] { ann, bob })
+        {
+            var done = page.Locator("#room-result[data-status='Done']");
+            await done.WaitForAsync(new() { Timeout = Timeout });
+            Assert.StartsWith("data:image/png;base64,", await done.GetAttributeAsync("src"));
+            await Assertions.Expect(page.Locator("#room-progress")).ToContainTextAsync("done: 60 steps, seed 7");
+            await Assertions.Expect(page.Locator("#history .history-item")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        }
+        var seen = await bob.EvaluateAsync<string[]>("() => window.seen");
+        Assert.Contains("Running", seen);
+
+        await SaveScreenshotAsync(ann);
+
+        // Bob restores the image's settings from the history.
+        await bob.Locator("#seed").FillAsync("0");
+        await bob.Locator("#history .history-item").First.ClickAsync();
+        await Assertions.Expect(bob.Locator("#seed")).ToHaveValueAsync("7", new() { Timeout = Timeout });
+        await Assertions.Expect(bob.Locator("#steps")).ToHaveValueAsync("60");
+    }
+
+    [Fact]
+    public async Task An_empty_room_explains_why_generate_is_off()
+    {
+        var page = await OpenAsync("/");
+        await page.Locator("#new-room").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/rooms/"), new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#generate")).ToBeDisabledAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#generate-disabled-reason")).ToContainTextAsync("add a concept to generate");
+    }
+
+    static async Task SaveScreenshotAsync(IPage page)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DisTok.Web.sln"))) dir = dir.Parent;
+        if (dir is null) return;   // not inside the repository (e.g. a copied test folder): nothing to keep
+        var path = Path.Combine(dir.FullName, "docs", "screenshots", "studio-room.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+}
