@@ -1,6 +1,7 @@
 using DisTok.Data;
 using DisTok.Web;
 using DisTok.Web.Generation;
+using DisTok.Web.Hubs;
 using DisTok.Web.Identity;
 using DisTok.Web.Components;
 using DisTok.Web.Models;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddSignalR();
 builder.AddStudio();
 builder.AddBackbone();
 builder.AddOptionalModels();
@@ -35,6 +37,7 @@ app.UseClientCookies();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapHub<GenerationHub>("/hubs/generation");
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 await app.RunAsync();
 
