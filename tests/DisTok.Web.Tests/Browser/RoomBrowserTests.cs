@@ -37,7 +37,8 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
         // Ann creates the room from the home page; Bob opens its address.
         var ann = await OpenAsync("/");
         await ann.Locator("#new-room").ClickAsync();
-        await ann.WaitForURLAsync(new Regex("/rooms/[A-Za-z0-9_-]{22}$"), new() { Timeout = Timeout });
+        // Polls the address: the circuit navigates in the document (history API), there is no new page load to wait for.
+        await Assertions.Expect(ann).ToHaveURLAsync(new Regex("/rooms/[A-Za-z0-9_-]{22}$"), new() { Timeout = Timeout });
         await ann.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var bob = await OpenAsync(new Uri(ann.Url).AbsolutePath);
         await Assertions.Expect(ann.Locator("#presence .member")).ToHaveCountAsync(2, new() { Timeout = Timeout });
@@ -54,6 +55,17 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
         await Assertions.Expect(ValueOf(bob, "pig")).ToContainTextAsync("55", new() { Timeout = Timeout });
         await Assertions.Expect(Slider(bob, "pig")).ToHaveValueAsync("55", new() { Timeout = Timeout });
         await Assertions.Expect(bob.Locator("#normalisation")).ToContainTextAsync("weights sum to 105");
+
+        // While Ann holds the sheep slider (pressed at its middle, i.e. its current 50), Bob sees who is moving it.
+        var box = (await Slider(ann, "sheep").BoundingBoxAsync())!;
+        await ann.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await ann.Mouse.DownAsync();
+        var annName = (await ann.Locator("#presence .member[data-me='true']").InnerTextAsync()).Replace("(you)", "").Trim();
+        await Assertions.Expect(bob.Locator(".weight-row[data-key='sheep'] .held-by")).ToContainTextAsync($"{annName} moving", new() { Timeout = Timeout });
+        await Assertions.Expect(ann.Locator(".weight-row[data-key='sheep'] .held-by")).ToHaveCountAsync(0);
+        await ann.Mouse.UpAsync();
+        await Assertions.Expect(bob.Locator(".weight-row[data-key='sheep'] .held-by")).ToHaveCountAsync(0, new() { Timeout = Timeout });
+        await Assertions.Expect(ValueOf(bob, "sheep")).ToContainTextAsync("50");
 
         // Bob records every state his job view passes through; Ann generates with seed 7 and many steps.
         await bob.EvaluateAsync(@"() => {
@@ -92,7 +104,7 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
     {
         var page = await OpenAsync("/");
         await page.Locator("#new-room").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/rooms/"), new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/rooms/"), new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#generate")).ToBeDisabledAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#generate-disabled-reason")).ToContainTextAsync("add a concept to generate");
     }
