@@ -1,6 +1,7 @@
 using DisTok.Core.Backbone;
 using DisTok.ML.Diffusion.Models;
 using DisTok.ML.Diffusion.Pipelines;
+using DisTok.ML.ModelFiles;
 using DisTok.ML.Text;
 using DisTok.ML.Torch;
 
@@ -21,10 +22,13 @@ public static class EmbeddedBackbone
     }
 
     /// <summary>Loads the text-to-image pipeline from {ModelsPath}/diffusion. Clear errors for missing or altered files.</summary>
-    public static TextToImagePipeline LoadGenerator(BackboneOptions options, ITextEncoder encoder)
+    public static TextToImagePipeline LoadGenerator(BackboneOptions options, ITextEncoder encoder) => LoadGenerator(options, encoder, out _);
+
+    /// <summary>As <see cref="LoadGenerator(BackboneOptions, ITextEncoder)"/>, also giving the verified manifest (weights hashed once).</summary>
+    public static TextToImagePipeline LoadGenerator(BackboneOptions options, ITextEncoder encoder, out ModelManifest manifest)
     {
         var dir = Path.Combine(ResolveModels(options.ModelsPath), "diffusion");
-        var (model, _) = DiffusionCheckpoint.Load(dir);
+        (var model, manifest) = DiffusionCheckpoint.Load(dir);
         return new TextToImagePipeline(encoder, model, options.DefaultSteps, options.DefaultGuidance);
     }
 

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using DisTok.Core.Backbone;
-using DisTok.ML.Diffusion.Models;
 using DisTok.ML.Diffusion.Pipelines;
-using DisTok.ML.ModelFiles;
 using DisTok.ML.Onnx;
 using DisTok.ML.Text;
 using DisTok.ML.Vision;
@@ -35,11 +33,11 @@ public sealed class LoadedBackbone : IDisposable
         var encoder = EmbeddedBackbone.LoadTextEncoder(options);
         try
         {
-            var generator = EmbeddedBackbone.LoadGenerator(options, encoder);
+            var generator = EmbeddedBackbone.LoadGenerator(options, encoder, out var diffusion);
             var labeler = SoftLabeler.Load(Path.Combine(modelsDir, "labeler"));
             var versions = new JsonObject
             {
-                ["diffusion_sha256"] = ModelManifest.LoadVerified(Path.Combine(modelsDir, "diffusion"), DiffusionCheckpoint.ManifestName).Sha256,
+                ["diffusion_sha256"] = diffusion.Sha256,
                 ["labeler_sha256"] = labeler.Manifest?.WeightsSha256,
             };
             return new LoadedBackbone(encoder, generator, labeler, versions);
