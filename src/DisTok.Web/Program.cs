@@ -1,4 +1,5 @@
 using DisTok.Data;
+using DisTok.Web.Api;
 using DisTok.Web;
 using DisTok.Web.Generation;
 using DisTok.Web.Hubs;
@@ -28,6 +29,7 @@ builder.AddBackbone();
 builder.AddOptionalModels();
 builder.AddGeneration();
 builder.AddRooms();
+builder.AddStudioApi();
 
 var app = builder.Build();
 await app.Services.MigrateStudioDatabaseAsync();
@@ -38,6 +40,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHub<GenerationHub>("/hubs/generation");
+app.MapStudioApi();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 await app.RunAsync();
 

@@ -63,6 +63,27 @@ public static class TokenFile
     /// <exception cref="TokenFileException">The file is missing, too large, malformed, has no DisTok metadata, or does not fit <paramref name="expect"/>.</exception>
     public static CreativeToken ImportSafeTensors(string path, TokenExpectations expect) => TokenSafeTensors.Import(path, expect);
 
+    /// <summary>Writes a token as a <c>.safetensors</c> embedding to a stream (see <see cref="ExportSafeTensors(CreativeToken, string)"/>).</summary>
+    public static void ExportSafeTensors(CreativeToken token, Stream stream) => TokenSafeTensors.Export(token, stream);
+
+    /// <summary>
+    /// Reads an uploaded token of either format (at most <see cref="MaxBytes"/>): JSON when the first non-blank byte is
+    /// <c>{</c>, else <c>.safetensors</c>. Checks it against the loaded model.
+    /// </summary>
+    /// <param name="stream">The upload.</param>
+    /// <param name="expect">What the loaded model needs.</param>
+    /// <param name="what">How messages name the upload, e.g. <c>the file 'pig.json'</c>.</param>
+    /// <exception cref="TokenFileException">Empty, too large, malformed, or does not fit <paramref name="expect"/>.</exception>
+    public static CreativeToken ReadUpload(Stream stream, TokenExpectations expect, string what)
+    {
+        var bytes = BoundedRead.ReadAtMost(stream, MaxBytes) ?? throw TooLarge(what);
+        if (bytes.Length == 0) throw new TokenFileException($"{what} is empty");
+        int first = Array.FindIndex(bytes, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF));
+        return first >= 0 && bytes[first] == (byte)'{'
+            ? TokenChecks.ForReading(TokenJsonReader.Read(bytes.AsMemory(first), what), expect, what)
+            : TokenSafeTensors.Import(bytes, expect, what);
+    }
+
     static byte[] ToUtf8(CreativeToken token)
     {
         TokenChecks.ForWriting(token);

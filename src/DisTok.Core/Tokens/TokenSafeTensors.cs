@@ -9,7 +9,9 @@ static class TokenSafeTensors
     /// <summary>The tensor name ComfyUI looks for first; AUTOMATIC1111 takes the file's only tensor.</summary>
     const string TensorName = "emb_params";
 
-    public static void Export(CreativeToken token, string path)
+    public static void Export(CreativeToken token, string path) => AtomicFile.Write(path, s => Export(token, s));
+
+    public static void Export(CreativeToken token, Stream stream)
     {
         TokenChecks.ForWriting(token);
         var metadata = new Dictionary<string, string>
@@ -22,13 +24,17 @@ static class TokenSafeTensors
             ["text_encoder"] = token.Model.TextEncoder,
         };
         if (token.Name is { } name) metadata["name"] = name;
-        AtomicFile.Write(path, s => SafeTensorsFile.Write(s, TensorName, token.Vector, [1, token.Vector.Length], metadata));
+        SafeTensorsFile.Write(stream, TensorName, token.Vector, [1, token.Vector.Length], metadata);
     }
 
     public static CreativeToken Import(string path, TokenExpectations expect)
     {
         var what = $"token file '{path}'";
-        var bytes = TokenFile.ReadFile(path, what);
+        return Import(TokenFile.ReadFile(path, what), expect, what);
+    }
+
+    public static CreativeToken Import(byte[] bytes, TokenExpectations expect, string what)
+    {
         float[] data;
         long[] shape;
         IReadOnlyDictionary<string, string> meta;

@@ -1,6 +1,4 @@
 using DisTok.Core.Backbone;
-using DisTok.Core.Concepts;
-using DisTok.Core.Distributions;
 using DisTok.Data.Validation;
 using DisTok.ML.DisTok;
 using DisTok.Web.Generation;
@@ -19,9 +17,6 @@ namespace DisTok.Web.Hubs;
 /// </summary>
 public sealed class GenerationHub(GenerationQueue queue, OptionalModel<DisTokModel> distok, IHubContext<GenerationHub> hub, ILogger<GenerationHub> logger) : Hub
 {
-    /// <summary>Longest distribution text accepted, in characters.</summary>
-    public const int MaxDistributionLength = 4096;
-
     const string JobsKey = "jobs";
 
     /// <summary>Queues a render of <paramref name="distributionText"/> (e.g. <c>pig=0.55,sheep=0.45</c>) into <paramref name="template"/>.</summary>
@@ -30,14 +25,9 @@ public sealed class GenerationHub(GenerationQueue queue, OptionalModel<DisTokMod
     {
         try
         {
-            if (string.IsNullOrWhiteSpace(distributionText)) throw new ArgumentException("the distribution is empty; write name=weight parts, e.g. pig=0.55,sheep=0.45");
-            if (distributionText.Length > MaxDistributionLength)
-                throw new ArgumentException($"the distribution is {distributionText.Length} characters long; at most {MaxDistributionLength}");
             var checkedTemplate = StudioInput.Template(template);
             if (!distok.TryGet(out var model, out var problem)) throw new ArgumentException(problem);
-            var distribution = ConceptDistribution.Parse(distributionText, name =>
-                ConceptCatalog.Default.TryIndexOf(name, out var i) && model.Pool.IsKnown(ConceptCatalog.Default[i].Name) ? ConceptCatalog.Default[i].Name : null,
-                model.KnownConcepts.Count);
+            var distribution = DistributionText.Parse(distributionText, model);
             var request = new GenerationRequest(checkedTemplate, seed, steps, Token: model.TokenFor(distribution).Vector);
             var forwarder = new HubProgressForwarder(hub.Clients.Client(Context.ConnectionId), logger);
             var job = queue.Enqueue(request, new JobOrigin(Owner, DisplayName: "hub client"), forwarder.OnChanged);

@@ -16,10 +16,12 @@ public static class ClientCookies
 
     const string ItemKey = "distok-client-id";
 
-    /// <summary>Gives every request a client id: the cookie's when well-formed, else a new one that is also set as a cookie.</summary>
+    /// <summary>Gives every page request a client id: the cookie's when well-formed, else a new one that is also set as a
+    /// cookie. REST API requests (<c>/api</c>) get no new cookie, so a script's identity does not change between its first
+    /// and second request; the API uses the cookie only when a browser already has one.</summary>
     public static IApplicationBuilder UseClientCookies(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        ClientIdOf(context);
+        if (!context.Request.Path.StartsWithSegments("/api")) ClientIdOf(context);
         return next(context);
     });
 

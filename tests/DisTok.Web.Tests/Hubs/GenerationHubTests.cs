@@ -77,7 +77,7 @@ public class GenerationHubTests(StudioAppFactory app) : IClassFixture<StudioAppF
         Assert.Contains("300 concepts", e.Message);
         var huge = string.Join(",", Enumerable.Repeat("pig=1", 1000));
         e = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<string>("Submit", huge, "a photo of a <*>", 0, 2));
-        Assert.Contains($"at most {GenerationHub.MaxDistributionLength}", e.Message);
+        Assert.Contains($"at most {DistributionText.MaxLength}", e.Message);
     }
 
     [Theory]
