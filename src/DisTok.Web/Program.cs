@@ -4,6 +4,7 @@ using DisTok.Web;
 using DisTok.Web.Generation;
 using DisTok.Web.Hubs;
 using DisTok.Web.Identity;
+using DisTok.Web.Library;
 using DisTok.Web.Components;
 using DisTok.Web.Models;
 using DisTok.Web.Rooms;
@@ -29,6 +30,7 @@ builder.AddBackbone();
 builder.AddOptionalModels();
 builder.AddGeneration();
 builder.AddRooms();
+builder.AddLibrary();
 builder.AddStudioApi();
 
 var app = builder.Build();

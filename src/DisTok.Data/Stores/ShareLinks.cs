@@ -71,6 +71,18 @@ public sealed class ShareLinks(IDbContextFactory<StudioDbContext> contexts, Time
         return new(ShareLinkStatus.Ok, link, tokens.OrderBy(x => order[x.Id]).ToList(), null);
     }
 
+    /// <summary>The newest links, revoked ones included (they say when they were revoked).</summary>
+    /// <param name="take">How many, 1..200.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <exception cref="StudioValidationException"><paramref name="take"/> is out of range.</exception>
+    public async Task<IReadOnlyList<ShareLink>> ListAsync(int take = 50, CancellationToken ct = default)
+    {
+        if (take is < 1 or > StudioLimits.MaxSearchTake)
+            throw new StudioValidationException("take", $"take must be between 1 and {StudioLimits.MaxSearchTake}, got {take}");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ShareLinks.AsNoTracking().OrderByDescending(l => l.CreatedUtc).ThenBy(l => l.Id).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>Revokes a link; opening it afterwards says "revoked". Revoking twice keeps the first time.</summary>
     /// <exception cref="StudioNotFoundException">No such link.</exception>
     public async Task RevokeAsync(string id, CancellationToken ct = default)

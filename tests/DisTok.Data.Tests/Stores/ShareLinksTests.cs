@@ -38,6 +38,23 @@ public class ShareLinksTests
     }
 
     [Fact]
+    public async Task Links_are_listed_newest_first_with_their_revocation()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, [], null, null);
+        var first = await db.Links.CreateForTokensAsync([a.Id], "first");
+        var second = await db.Links.CreateForTokensAsync([a.Id], "second");
+        await db.Links.RevokeAsync(first.Id);
+
+        var listed = await db.Links.ListAsync();
+        Assert.Equal([second.Id, first.Id], listed.Select(l => l.Id).ToArray());
+        Assert.Null(listed[0].RevokedUtc);
+        Assert.NotNull(listed[1].RevokedUtc);
+        Assert.Single(await db.Links.ListAsync(take: 1));
+        await Assert.ThrowsAsync<StudioValidationException>(() => db.Links.ListAsync(take: 0));
+    }
+
+    [Fact]
     public async Task A_deleted_token_drops_out_of_its_link()
     {
         await using var db = await StudioDatabase.CreateAsync();

@@ -20,6 +20,31 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
+    /// <summary>A page in a new browser context (own cookies, own circuit) at <paramref name="path"/>, once it is interactive.</summary>
+    public async Task<IPage> OpenAsync(Uri baseAddress, string path)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, path).ToString());
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits for the layout's marker: a click before the circuit is interactive is lost.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>Keeps the latest screenshot under docs/screenshots/ of the repository, for the README.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DisTok.Web.sln"))) dir = dir.Parent;
+        if (dir is null) return;   // not inside the repository (e.g. a copied test folder): nothing to keep
+        var path = Path.Combine(dir.FullName, "docs", "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -10,15 +10,7 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
 {
     const float Timeout = 60_000;
 
-    async Task<IPage> OpenAsync(string path)
-    {
-        var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
-        // A click before the circuit is interactive is lost: wait for the marker.
-        await page.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-        return page;
-    }
+    Task<IPage> OpenAsync(string path) => session.OpenAsync(app.BaseAddress, path);
 
     static async Task AddConceptAsync(IPage page, string name)
     {
@@ -39,7 +31,7 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
         await ann.Locator("#new-room").ClickAsync();
         // Polls the address: the circuit navigates in the document (history API), there is no new page load to wait for.
         await Assertions.Expect(ann).ToHaveURLAsync(new Regex("/rooms/[A-Za-z0-9_-]{22}$"), new() { Timeout = Timeout });
-        await ann.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSession.WaitInteractiveAsync(ann);
         var bob = await OpenAsync(new Uri(ann.Url).AbsolutePath);
         await Assertions.Expect(ann.Locator("#presence .member")).ToHaveCountAsync(2, new() { Timeout = Timeout });
 
@@ -90,13 +82,17 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
         var seen = await bob.EvaluateAsync<string[]>("() => window.seen");
         Assert.Contains("Running", seen);
 
-        await SaveScreenshotAsync(ann);
+        await BrowserSession.SaveScreenshotAsync(ann, "studio-room.png");
 
         // Bob restores the image's settings from the history.
         await bob.Locator("#seed").FillAsync("0");
         await bob.Locator("#history .history-item").First.ClickAsync();
         await Assertions.Expect(bob.Locator("#seed")).ToHaveValueAsync("7", new() { Timeout = Timeout });
         await Assertions.Expect(bob.Locator("#steps")).ToHaveValueAsync("60");
+
+        // Ann keeps the image's token in the library.
+        await ann.Locator("#history .history-keep").First.ClickAsync();
+        await Assertions.Expect(ann.Locator("#room-info")).ToContainTextAsync("Kept \"pig=0.5238,sheep=0.4762\" in the library", new() { Timeout = Timeout });
     }
 
     [Fact]
@@ -107,15 +103,5 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/rooms/"), new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#generate")).ToBeDisabledAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#generate-disabled-reason")).ToContainTextAsync("add a concept to generate");
-    }
-
-    static async Task SaveScreenshotAsync(IPage page)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DisTok.Web.sln"))) dir = dir.Parent;
-        if (dir is null) return;   // not inside the repository (e.g. a copied test folder): nothing to keep
-        var path = Path.Combine(dir.FullName, "docs", "screenshots", "studio-room.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
     }
 }

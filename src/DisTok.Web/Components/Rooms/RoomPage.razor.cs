@@ -6,6 +6,7 @@ using DisTok.Data.Stores;
 using DisTok.Data.Validation;
 using DisTok.Web.Generation;
 using DisTok.Web.Identity;
+using DisTok.Web.Library;
 using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,10 @@ public partial class RoomPage : IDisposable
     [Inject] RoomGeneration Generation { get; set; } = default!;
     [Inject] GenerationQueue Queue { get; set; } = default!;
     [Inject] IOptions<StudioOptions> StudioOptions { get; set; } = default!;
+    [Inject] NavigationManager Navigation { get; set; } = default!;
     [Inject] IJSRuntime JS { get; set; } = default!;
+    [Inject] TokenKeeper Keeper { get; set; } = default!;
+    [Inject] ShareLinks ShareLinks { get; set; } = default!;
     [CascadingParameter] StudioUser? User { get; set; }
 
     /// <summary>The room's id, from the address.</summary>
@@ -47,6 +51,9 @@ public partial class RoomPage : IDisposable
     int Steps { get; set; }
     string? ErrorMessage { get; set; }
     string? Normalisation { get; set; }
+    string? InfoMessage { get; set; }
+    string? InfoLink { get; set; }
+    string? InfoLinkText { get; set; }
 
     StudioOptions Options => StudioOptions.Value;
     GeneratorCapabilities Capabilities => Queue.Capabilities;
@@ -205,6 +212,25 @@ public partial class RoomPage : IDisposable
         foreach (var entry in distribution.Entries)
             await ApplyAsync(Editor.SetWeightAsync(RoomId, entry.Concept, Math.Round(entry.Weight * 100, 2), Me));
     });
+
+    Task KeepAsync(RoomImage image) => RunAsync(async () =>
+    {
+        try
+        {
+            var saved = await Keeper.KeepRoomImageAsync(image, Me);
+            Inform($"Kept \"{saved.Name}\" in the library.", "/library", "Open the library");
+        }
+        catch (ArgumentException e) when (e is not StudioValidationException) { ErrorMessage = e.Message; }
+    });
+
+    Task ShareSnapshotAsync() => RunAsync(async () =>
+    {
+        var link = await ShareLinks.CreateForRoomSnapshotAsync(RoomId, Room!.Name);
+        var url = $"/s/{link.Id}";
+        Inform("Snapshot shared (read-only):", url, Navigation.ToAbsoluteUri(url).ToString());
+    });
+
+    void Inform(string message, string? link, string? linkText) => (InfoMessage, InfoLink, InfoLinkText) = (message, link, linkText);
 
     async Task<bool> RenameAsync(string name)
     {

@@ -1,0 +1,97 @@
+using DisTok.Data.Entities;
+using DisTok.Data.Stores;
+using DisTok.Data.Validation;
+using Microsoft.AspNetCore.Components;
+
+namespace DisTok.Web.Components.Library;
+
+/// <summary>
+/// The token library: search by text and tag, edit, delete, download (JSON or .safetensors), upload, and share one
+/// token or a selection by link; the links made so far are listed and can be revoked.
+/// </summary>
+public partial class LibraryPage
+{
+    [Inject] TokenLibrary Library { get; set; } = default!;
+    [Inject] ShareLinks ShareLinks { get; set; } = default!;
+    [Inject] NavigationManager Navigation { get; set; } = default!;
+
+    string? Text { get; set; }
+    string? Tag { get; set; }
+    IReadOnlyList<SavedToken>? Tokens { get; set; }
+    IReadOnlyList<ShareLink> Links { get; set; } = [];
+    HashSet<Guid> Selected { get; } = [];
+    string? ErrorMessage { get; set; }
+    string? NewLink { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        await SearchAsync();
+        Links = await ShareLinks.ListAsync();
+    }
+
+    async Task SearchAsync()
+    {
+        try
+        {
+            Tokens = await Library.SearchAsync(Text, Tag, take: 200);
+            Selected.IntersectWith(Tokens.Select(t => t.Id));
+        }
+        catch (StudioValidationException e) { ShowError(e.Message); }
+    }
+
+    void Select(Guid id, bool on)
+    {
+        if (on) Selected.Add(id);
+        else Selected.Remove(id);
+    }
+
+    Task ShareSelectedAsync() =>
+        ShareAsync(Tokens!.Where(t => Selected.Contains(t.Id)).Select(t => t.Id).ToList(), Selected.Count == 1 ? "a token" : $"{Selected.Count} tokens");
+
+    async Task ShareAsync(IReadOnlyList<Guid> ids, string title)
+    {
+        await Guard(async () =>
+        {
+            var link = await ShareLinks.CreateForTokensAsync(ids, title);
+            NewLink = $"/s/{link.Id}";
+            Links = await ShareLinks.ListAsync();
+        });
+    }
+
+    async Task SaveAsync(TokenEdit edit)
+    {
+        await Guard(async () =>
+        {
+            await Library.UpdateAsync(edit.Id, edit.Name, edit.Notes, edit.Tags);
+            await SearchAsync();
+        });
+    }
+
+    async Task DeleteAsync(Guid id)
+    {
+        await Guard(async () =>
+        {
+            await Library.DeleteAsync(id);
+            Selected.Remove(id);
+            await SearchAsync();
+        });
+    }
+
+    async Task RevokeAsync(string id)
+    {
+        await Guard(async () =>
+        {
+            await ShareLinks.RevokeAsync(id);
+            Links = await ShareLinks.ListAsync();
+        });
+    }
+
+    void ShowError(string message) => ErrorMessage = message;
+
+    async Task Guard(Func<Task> action)
+    {
+        ErrorMessage = null;
+        try { await action(); }
+        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException) { ErrorMessage = e.Message; }
+    }
+}

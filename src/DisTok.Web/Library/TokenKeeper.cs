@@ -1,0 +1,75 @@
+using DisTok.Core.Tokens;
+using DisTok.Data.Entities;
+using DisTok.Data.Stores;
+using DisTok.Data.Validation;
+using DisTok.ML.DisTok;
+using DisTok.Web.Generation;
+using DisTok.Web.Models;
+
+namespace DisTok.Web.Library;
+
+/// <summary>
+/// Puts tokens into the library from where people find them: a room's image (its distribution, re-encoded by the
+/// same model), an Explore sample (prior + seed), an uploaded token file, or a shared token (a copy). Every path checks
+/// the token against the loaded DisTok model first; a refusal throws and stores nothing.
+/// </summary>
+public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel> distok)
+{
+    /// <summary>The label room images carry for the model that made them (<c>distok {version}</c>).</summary>
+    public static string ImageModelLabel(DisTokModel model) => "distok " + model.Stamp.Version;
+
+    /// <summary>Keeps the token behind a room image; its PNG becomes the thumbnail.</summary>
+    /// <exception cref="ArgumentException">No model, or the image was made by another model version (its token cannot be remade).</exception>
+    /// <exception cref="StudioValidationException">A field breaks a limit.</exception>
+    public Task<SavedToken> KeepRoomImageAsync(RoomImage image, string author, CancellationToken ct = default)
+    {
+        var model = Model();
+        if (image.ModelVersion != ImageModelLabel(model))
+            throw new ArgumentException($"this image was made by {image.ModelVersion}; the loaded model is {ImageModelLabel(model)}, so its token cannot be remade");
+        var distribution = DistributionText.Parse(image.DistributionText, model);
+        var token = model.TokenFor(distribution);
+        return library.SaveAsync(token, Shorten(distribution.ToString()), $"from a room image: \"{image.Template}\", seed {image.Seed}",
+            ["room"], author, Thumbnail(image.Png), ct);
+    }
+
+    /// <summary>Keeps an unconditional token (prior, seed, temperature) with the image it rendered.</summary>
+    public Task<SavedToken> KeepPriorAsync(PriorKind prior, int seed, double temperature, byte[]? png, string? reading, string author,
+        CancellationToken ct = default)
+    {
+        var token = Model().TokenFromPrior(prior, seed, temperature);
+        var notes = reading is null ? null : $"the labeler reads it as {reading}";
+        return library.SaveAsync(token, $"{Priors.Name(prior)} #{seed} (T {temperature:0.##})", notes, ["explore", Priors.Name(prior)], author,
+            Thumbnail(png), ct);
+    }
+
+    /// <summary>Reads an uploaded JSON or .safetensors token file and keeps it.</summary>
+    /// <exception cref="TokenFileException">The file is empty, too large, malformed or from another model.</exception>
+    public async Task<SavedToken> UploadAsync(Stream file, string fileName, string author, CancellationToken ct = default)
+    {
+        var shown = fileName.Length > 80 ? fileName[..80] + "…" : fileName;
+        var token = TokenFile.ReadUpload(file, Model().Expectations, $"the file '{shown}'");
+        var name = token.Name ?? Path.GetFileNameWithoutExtension(fileName);
+        return await library.SaveAsync(token, string.IsNullOrWhiteSpace(name) ? "uploaded token" : Shorten(name), null, ["uploaded"], author, null, ct);
+    }
+
+    /// <summary>Copies a shared token into the library under the importer's name.</summary>
+    public Task<SavedToken> ImportAsync(SavedToken shared, string author, CancellationToken ct = default)
+    {
+        var token = shared.ToCreativeToken();
+        TokenChecksAgainstModel(token);
+        return library.SaveAsync(token, shared.Name, shared.Notes, shared.TagNames, author, shared.ThumbnailPng, ct);
+    }
+
+    void TokenChecksAgainstModel(CreativeToken token)
+    {
+        // The same check an uploaded file gets: round-trip through the file format against the loaded model.
+        try { TokenFile.FromJson(TokenFile.ToJson(token), Model().Expectations); }
+        catch (TokenFileException e) { throw new ArgumentException(e.Message.Replace("the token", "this shared token", StringComparison.Ordinal)); }
+    }
+
+    DisTokModel Model() => distok.Model ?? throw new ArgumentException(distok.Problem);
+
+    static byte[]? Thumbnail(byte[]? png) => png is { Length: <= StudioLimits.MaxThumbnailBytes } ? png : null;
+
+    static string Shorten(string text) => text.Length <= StudioLimits.MaxNameLength ? text : text[..(StudioLimits.MaxNameLength - 1)] + "…";
+}
