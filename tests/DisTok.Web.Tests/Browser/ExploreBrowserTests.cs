@@ -1,0 +1,54 @@
+using DisTok.Web.Generation;
+using DisTok.Data.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DisTok.Web.Tests.Browser;
+
+/// <summary>Explore in real Chromium: a prior grid renders, a sample is kept, two samples morph into a strip.</summary>
+[Trait("Category", "Browser")]
+public class ExploreBrowserTests(StudioAppFactory app, BrowserSession session)
+    : IClassFixture<StudioAppFactory>, IClassFixture<BrowserSession>
+{
+    const float Timeout = 60_000;
+
+    [Fact]
+    public async Task A_prior_grid_renders_a_sample_is_kept_and_two_samples_morph()
+    {
+        var page = await session.OpenAsync(app.BaseAddress, "/explore");
+        await page.Locator("#explore-count").FillAsync("3");
+        await page.Locator("#explore-seed").FillAsync("40");
+        await page.Locator("#explore-seed").PressAsync("Tab");
+        await page.Locator("#explore-sample").ClickAsync();
+        var cards = page.Locator("#explore-grid .explore-card");
+        await Assertions.Expect(cards).ToHaveCountAsync(3, new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#explore-grid .explore-card[data-status='Done']")).ToHaveCountAsync(3, new() { Timeout = Timeout });
+        Assert.Equal(["40", "41", "42"], await cards.EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.seed)"));
+        // The test app has no soft labeler: each card says so instead of a reading.
+        await Assertions.Expect(cards.First).ToContainTextAsync("soft labeler not installed");
+
+        await cards.Nth(1).Locator(".explore-keep").ClickAsync();
+        await Assertions.Expect(page.Locator("#explore-info")).ToContainTextAsync("Kept \"gaussian #41 (T 1)\"", new() { Timeout = Timeout });
+        var kept = await app.Services.GetRequiredService<TokenLibrary>().SearchAsync("gaussian #41", "explore");
+        Assert.NotNull(Assert.Single(kept).ThumbnailPng);
+
+        await cards.Nth(0).Locator(".explore-morph-a").ClickAsync();
+        await cards.Nth(2).Locator(".explore-morph-b").ClickAsync();
+        await page.Locator("#explore-morph").ClickAsync();
+        await Assertions.Expect(page.Locator("#morph-strip .morph-cell[data-status='Done']")).ToHaveCountAsync(6, new() { Timeout = Timeout });
+        await BrowserSession.SaveScreenshotAsync(page, "explore.png");
+    }
+
+    [Fact]
+    public async Task A_template_without_a_placeholder_gets_a_message_and_nothing_renders()
+    {
+        var page = await session.OpenAsync(app.BaseAddress, "/explore");
+        int depth = app.Services.GetRequiredService<GenerationQueue>().Depth;
+        await page.Locator("#explore-template").FillAsync("a photo of a cat");
+        await page.Locator("#explore-template").PressAsync("Tab");
+        await page.Locator("#explore-sample").ClickAsync();
+        await Assertions.Expect(page.Locator("#explore-error")).ToContainTextAsync("<*>", new() { Timeout = Timeout });
+        Assert.Equal(0, await page.Locator("#explore-grid .explore-card").CountAsync());
+        Assert.Equal(depth, app.Services.GetRequiredService<GenerationQueue>().Depth);
+    }
+}
