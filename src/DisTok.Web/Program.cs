@@ -42,8 +42,9 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHub<GenerationHub>("/hubs/generation");
+app.MapHub<RoomHub>("/hubs/rooms");
 app.MapStudioApi();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/healthz", ServerHealth.Report);
 await app.RunAsync();
 
 /// <summary>Entry point type, visible to integration tests (WebApplicationFactory).</summary>
