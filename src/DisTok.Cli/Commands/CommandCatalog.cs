@@ -15,5 +15,6 @@ public static class CommandCatalog
         yield return DisTok.BenchCommand.Create();
         yield return GenerateCommand.Create();
         yield return ClassifyCommand.Create();
+        yield return Load.LoadCommand.Create();
     }
 }

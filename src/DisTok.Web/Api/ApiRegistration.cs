@@ -27,6 +27,7 @@ public static class ApiRegistration
         GenerationEndpoints.Map(api);
         TokenEndpoints.Map(api);
         LibraryEndpoints.Map(api);
+        RoomEndpoints.Map(api);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("DisTok Studio API"));
         return app;

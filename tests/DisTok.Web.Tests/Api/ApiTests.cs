@@ -193,6 +193,24 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
     }
 
     [Fact]
+    public async Task A_script_creates_a_room_and_reads_it_back_and_bad_names_or_ids_are_refused()
+    {
+        using var http = Client();
+        var created = await http.PostAsJsonAsync("/api/rooms", new { name = "script room", template = "a sketch of a <*>" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Json(created)).GetProperty("id").GetString()!;
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", id);
+        var state = await http.GetFromJsonAsync<JsonElement>($"/api/rooms/{id}");
+        Assert.Equal("a sketch of a <*>", state.GetProperty("template").GetString());
+        Assert.Equal(0, state.GetProperty("weights").GetArrayLength());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/api/rooms", new { name = new string('n', 101) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/api/rooms", new { template = "no placeholder" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/rooms/AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/rooms/x")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_the_endpoints_and_the_reference_page_is_served()
     {
         using var http = Client();

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace DisTok.Cli.Commands.Load;
+
+/// <summary>
+/// `distok load coedit|queue|memory --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
+/// machine (loopback only); each prints its figures (one JSON object with --json) and stops by itself.
+/// </summary>
+public static class LoadCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("load", "Load runs against a running studio on this machine: co-edit latency, queue, memory.");
+        command.Subcommands.Add(CoEdit());
+        command.Subcommands.Add(Queue());
+        command.Subcommands.Add(Memory());
+        return command;
+    }
+
+    static Option<string> Url() => new("--url") { Description = "The studio (loopback only).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+
+    static Option<bool> Json() => new("--json") { Description = "Print one JSON object." };
+
+    static Option<int> Minutes() => new("--max-minutes") { Description = "Give up after this long.", DefaultValueFactory = _ => 20 };
+
+    static Command CoEdit()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var clients = new Option<int>("--clients") { Description = "Connections in the room (2..100).", DefaultValueFactory = _ => 20 };
+        var edits = new Option<int>("--edits") { Description = "Edits sent (1..10000).", DefaultValueFactory = _ => 400 };
+        var rate = new Option<double>("--rate") { Description = "Edits per second (0.1..1000).", DefaultValueFactory = _ => 20 };
+        var command = new Command("coedit", "Latency of an edit reaching the other clients of a room.") { url, json, minutes, clients, edits, rate };
+        command.SetAction(async (parse, ct) =>
+        {
+            int n = parse.GetValue(clients), e = parse.GetValue(edits);
+            double r = parse.GetValue(rate);
+            if (n is < 2 or > 100) throw new ArgumentException($"--clients must be between 2 and 100, got {n}");
+            if (e is < 1 or > 10_000) throw new ArgumentException($"--edits must be between 1 and 10000, got {e}");
+            if (r is < 0.1 or > 1000) throw new ArgumentException($"--rate must be between 0.1 and 1000, got {r}");
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            return await RunBounded(parse.GetValue(minutes), ct, c => new CoEditRun(target, n, e, r).RunAsync(c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command Queue()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var rooms = new Option<int>("--rooms") { Description = "Rooms (1..50).", DefaultValueFactory = _ => 10 };
+        var perRoom = new Option<int>("--per-room") { Description = "Members per room, one render each (2..20).", DefaultValueFactory = _ => 5 };
+        var steps = new Option<int>("--steps") { Description = "Denoising steps per render.", DefaultValueFactory = _ => 20 };
+        var command = new Command("queue", "Every member of several rooms renders at once; checks none is lost or doubled.") { url, json, minutes, rooms, perRoom, steps };
+        command.SetAction(async (parse, ct) =>
+        {
+            int nr = parse.GetValue(rooms), np = parse.GetValue(perRoom);
+            if (nr is < 1 or > 50) throw new ArgumentException($"--rooms must be between 1 and 50, got {nr}");
+            if (np is < 2 or > 20) throw new ArgumentException($"--per-room must be between 2 and 20, got {np}");
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            return await RunBounded(parse.GetValue(minutes), ct, c => new QueueRun(target, nr, np, parse.GetValue(steps)).RunAsync(c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command Memory()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var generations = new Option<int>("--generations") { Description = "Renders measured (1..5000).", DefaultValueFactory = _ => 200 };
+        var warmup = new Option<int>("--warmup") { Description = "Renders before the first reading.", DefaultValueFactory = _ => 10 };
+        var steps = new Option<int>("--steps") { Description = "Denoising steps per render.", DefaultValueFactory = _ => 20 };
+        var command = new Command("memory", "Server memory before and after many renders.") { url, json, minutes, generations, warmup, steps };
+        command.SetAction(async (parse, ct) =>
+        {
+            int g = parse.GetValue(generations), w = parse.GetValue(warmup);
+            if (g is < 1 or > 5000) throw new ArgumentException($"--generations must be between 1 and 5000, got {g}");
+            if (w is < 0 or > 1000) throw new ArgumentException($"--warmup must be between 0 and 1000, got {w}");
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            var progress = new Progress<string>(m => Console.Error.WriteLine(m));
+            return await RunBounded(parse.GetValue(minutes), ct, c => new MemoryRun(target, g, w, parse.GetValue(steps)).RunAsync(progress, c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static async Task<int> RunBounded(int minutes, CancellationToken ct, Func<CancellationToken, Task<JsonObject>> run, bool json)
+    {
+        if (minutes is < 1 or > 240) throw new ArgumentException($"--max-minutes must be between 1 and 240, got {minutes}");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromMinutes(minutes));
+        JsonObject result;
+        try { result = await run(limit.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"distok load: stopped after {minutes} min (--max-minutes)");
+            return 2;
+        }
+        catch (HttpRequestException e)
+        {
+            Console.Error.WriteLine($"distok load: cannot reach the studio: {e.Message}");
+            return 2;
+        }
+        if (json) Console.WriteLine(result.ToJsonString());
+        else foreach (var (k, v) in result) Console.WriteLine($"{k,-28} {v?.ToJsonString()}");
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace DisTok.Cli.Commands.Load;
+
+/// <summary>
+/// A running studio the load tool talks to. Only loopback addresses are accepted: load runs are for a server on this
+/// machine, never someone else's.
+/// </summary>
+public sealed class LoadTarget : IDisposable
+{
+    readonly HttpClient _http;
+
+    LoadTarget(Uri baseAddress)
+    {
+        BaseAddress = baseAddress;
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    /// <summary>The server, e.g. http://127.0.0.1:5080/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The target at <paramref name="url"/>.</summary>
+    /// <exception cref="ArgumentException">Not an http(s) URL, or not a loopback host.</exception>
+    public static LoadTarget Open(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"--url '{url}' is not an http(s) address");
+        bool loopback = uri.IsLoopback || IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip);
+        if (!loopback) throw new ArgumentException($"--url must point at this machine (localhost or 127.0.0.1); '{uri.Host}' is not loopback");
+        return new LoadTarget(new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"));
+    }
+
+    /// <summary>Creates a room through the REST API; returns its id.</summary>
+    public async Task<string> CreateRoomAsync(string name, CancellationToken ct)
+    {
+        var response = await _http.PostAsJsonAsync("/api/rooms", new { name }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A connection to the room hub, started (not yet in a room).</summary>
+    public async Task<HubConnection> ConnectRoomHubAsync(CancellationToken ct)
+    {
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "/hubs/rooms")).Build();
+        await hub.StartAsync(ct);
+        return hub;
+    }
+
+    /// <summary>The server's <c>/healthz</c> figures.</summary>
+    public async Task<ServerFigures> HealthAsync(CancellationToken ct)
+    {
+        var json = await _http.GetFromJsonAsync<JsonElement>("/healthz", ct);
+        return new(json.GetProperty("queueDepth").GetInt32(), json.GetProperty("workingSetBytes").GetInt64(), json.GetProperty("managedHeapBytes").GetInt64());
+    }
+
+    /// <summary>Submits a render through the REST API and waits until it ends; returns its final status.</summary>
+    public async Task<string> RenderAsync(string distribution, int seed, int steps, CancellationToken ct)
+    {
+        var response = await _http.PostAsJsonAsync("/api/generations", new { distribution, seed, steps }, ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"submit failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+        while (true)
+        {
+            var view = await _http.GetFromJsonAsync<JsonElement>($"/api/generations/{id}", ct);
+            var status = view.GetProperty("status").GetString()!;
+            if (status is "done" or "failed" or "cancelled") return status;
+            await Task.Delay(25, ct);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>What <c>/healthz</c> reports.</summary>
+public sealed record ServerFigures(int QueueDepth, long WorkingSetBytes, long ManagedHeapBytes)
+{
+    public double WorkingSetMb => Math.Round(WorkingSetBytes / 1048576.0, 1);
+    public double ManagedHeapMb => Math.Round(ManagedHeapBytes / 1048576.0, 1);
+}

@@ -1,0 +1,35 @@
+using DisTok.Data.Stores;
+using DisTok.Web.Hubs;
+
+namespace DisTok.Web.Api;
+
+/// <summary><c>/api/rooms</c>: make a room for people (its Studio page) or scripts (the room hub), and read its state.</summary>
+public static class RoomEndpoints
+{
+    internal static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/rooms").WithTags("Rooms");
+        g.MapPost("/", Create).WithSummary("Create a room; the answer's url is its Studio page")
+            .WithDescription("Join it from a script through the SignalR hub /hubs/rooms (Join, SetWeight, Remove, Generate).");
+        g.MapGet("/{id}", Get).WithSummary("A room's distribution (un-normalised weights), template and revision");
+    }
+
+    static async Task<IResult> Create(RoomCreation? body, RoomStore rooms, CancellationToken ct)
+    {
+        var room = await rooms.CreateAsync(body?.Name ?? "api room", body?.Template ?? GenerationEndpoints.DefaultTemplate, "api client", ct);
+        return TypedResults.Created($"/api/rooms/{room.Id}", new CreatedRoom(room.Id, $"/rooms/{room.Id}", RoomState.Of(room)));
+    }
+
+    static async Task<RoomState> Get(string id, RoomStore rooms, CancellationToken ct) => RoomState.Of(await rooms.GetAsync(id, ct));
+}
+
+/// <summary>A room to create.</summary>
+/// <param name="Name">1..100 characters; default <c>api room</c>.</param>
+/// <param name="Template">The prompt template with one <c>&lt;*&gt;</c>; default <c>a photo of a &lt;*&gt;</c>.</param>
+public sealed record RoomCreation(string? Name = null, string? Template = null);
+
+/// <summary>A created room.</summary>
+/// <param name="Id">Its unguessable id.</param>
+/// <param name="Url">Its Studio page.</param>
+/// <param name="State">Its state (no concepts yet).</param>
+public sealed record CreatedRoom(string Id, string Url, RoomState State);

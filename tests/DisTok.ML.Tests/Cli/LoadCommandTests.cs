@@ -1,0 +1,53 @@
+using DisTok.Cli.Commands.Load;
+
+namespace DisTok.ML.Tests.Cli;
+
+/// <summary>The load tool refuses targets that are not this machine and counts it can't honour, before any request.</summary>
+public class LoadCommandTests
+{
+    static Task<(int Exit, string Error)> Run(params string[] args) => CliHarness.RunAsync(LoadCommand.Create(), args);
+
+    [Theory]
+    [InlineData("http://example.org:5080", "not loopback")]
+    [InlineData("http://10.0.0.1:5080", "not loopback")]
+    [InlineData("ftp://127.0.0.1", "not an http(s) address")]
+    [InlineData("nonsense", "not an http(s) address")]
+    public async Task Only_a_loopback_studio_is_loaded(string url, string message)
+    {
+        var (exit, error) = await Run("load", "coedit", "--url", url);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(message, error);
+    }
+
+    [Theory]
+    [InlineData("coedit", "--clients", "1", "--clients must be between 2 and 100")]
+    [InlineData("coedit", "--edits", "0", "--edits must be between 1 and 10000")]
+    [InlineData("queue", "--rooms", "51", "--rooms must be between 1 and 50")]
+    [InlineData("memory", "--generations", "0", "--generations must be between 1 and 5000")]
+    [InlineData("memory", "--max-minutes", "0", "--max-minutes must be between 1 and 240")]
+    public async Task Runs_are_bounded(string run, string option, string value, string message)
+    {
+        var (exit, error) = await Run("load", run, option, value, "--url", "http://127.0.0.1:1");
+        Assert.NotEqual(0, exit);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task A_studio_that_is_not_running_gets_a_clear_message()
+    {
+        var (exit, error) = await Run("load", "memory", "--url", "http://127.0.0.1:1", "--generations", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot reach the studio", error);
+    }
+
+    [Fact]
+    public void Percentiles_use_the_nearest_rank()
+    {
+        double[] values = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
+        Assert.Equal(5, Percentiles.Of(values, 50));
+        Assert.Equal(10, Percentiles.Of(values, 95));
+        Assert.Equal(9, Percentiles.Of(values, 90));
+        Assert.Equal(1, Percentiles.Of(values, 0));
+        Assert.Throws<ArgumentException>(() => Percentiles.Of([], 50));
+    }
+}
