@@ -45,7 +45,7 @@ public sealed class RoomHub(RoomStore store, RoomEditor editor, RoomHubState roo
     public Task<string> Generate(int seed, int steps) => Guard(async () =>
     {
         var room = await store.GetAsync(Member.RoomId);
-        var start = generation.Start(room, seed, steps, new JobOrigin(Owner, room.Id, Member.DisplayName));
+        var start = await generation.StartAsync(room, seed, steps, new JobOrigin(Owner, room.Id, Member.DisplayName));
         return start.Job.Id.ToString();
     });
 

@@ -3,7 +3,7 @@ using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.Data.Validation;
 using DisTok.ML.DisTok;
-using DisTok.Web.Generation;
+using DisTok.Web.Rooms;
 using DisTok.Web.Models;
 
 namespace DisTok.Web.Library;
@@ -21,14 +21,14 @@ public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel>
     /// <summary>Keeps the token behind a room image; its PNG becomes the thumbnail.</summary>
     /// <exception cref="ArgumentException">No model, or the image was made by another model version (its token cannot be remade).</exception>
     /// <exception cref="StudioValidationException">A field breaks a limit.</exception>
-    public Task<SavedToken> KeepRoomImageAsync(RoomImage image, string author, CancellationToken ct = default)
+    public async Task<SavedToken> KeepRoomImageAsync(RoomImage image, string author, CancellationToken ct = default)
     {
         var model = Model();
         if (image.ModelVersion != ImageModelLabel(model))
             throw new ArgumentException($"this image was made by {image.ModelVersion}; the loaded model is {ImageModelLabel(model)}, so its token cannot be remade");
-        var distribution = DistributionText.Parse(image.DistributionText, model);
-        var token = model.TokenFor(distribution);
-        return library.SaveAsync(token, Shorten(distribution.ToString()), $"from a room image: \"{image.Template}\", seed {image.Seed}",
+        var blend = await RoomBlend.ResolveAsync(RoomBlend.ParseText(image.DistributionText), model, library, ct);
+        var token = new CreativeToken(model.Decode(blend.Latent), blend.Source, model.Stamp, DateTimeOffset.UtcNow);
+        return await library.SaveAsync(token, Shorten(blend.Label), $"from a room image: \"{image.Template}\", seed {image.Seed}",
             ["room"], author, Thumbnail(image.Png), ct);
     }
 

@@ -1,24 +1,20 @@
 using System.Globalization;
 using DisTok.Core.Concepts;
 using DisTok.Core.Distributions;
-using DisTok.Data.Entities;
 
 namespace DisTok.Web.Rooms;
 
 /// <summary>Turns a room's un-normalised weights into the distribution a generation uses, and says how it was normalised.</summary>
 public static class RoomDistribution
 {
-    /// <summary>Normalises the room's weights over the concepts the model knows.</summary>
-    /// <param name="weights">The room's weights.</param>
+    /// <summary>Normalises concept weights over the concepts the model knows (saved tokens are <see cref="RoomBlend"/>'s part).</summary>
+    /// <param name="weights">Concept names and un-normalised weights.</param>
     /// <param name="isKnown">Whether the model knows a concept (canonical name).</param>
     /// <param name="maxConcepts">Most concepts the model accepts.</param>
-    /// <exception cref="InvalidDistributionException">No concepts, all weights zero, a library token, or a concept the model does not know.</exception>
-    public static ConceptDistribution Normalise(IEnumerable<RoomWeight> weights, Func<string, bool> isKnown, int maxConcepts)
+    /// <exception cref="InvalidDistributionException">No concepts, all weights zero, or a concept the model does not know.</exception>
+    public static ConceptDistribution Normalise(IEnumerable<KeyValuePair<string, double>> weights, Func<string, bool> isKnown, int maxConcepts)
     {
-        var list = weights.ToList();
-        if (list.FirstOrDefault(w => w.TokenId is not null) is { } token)
-            throw new InvalidDistributionException($"'{token.Key}' is a library token; blending saved tokens in a room is not supported yet, remove it to generate");
-        return ConceptDistribution.Create(list.Select(w => KeyValuePair.Create(w.Key, w.Weight)), name =>
+        return ConceptDistribution.Create(weights, name =>
             ConceptCatalog.Default.TryIndexOf(name, out var i) && isKnown(ConceptCatalog.Default[i].Name) ? ConceptCatalog.Default[i].Name : null,
             maxConcepts);
     }

@@ -13,34 +13,34 @@ namespace DisTok.Web.Rooms;
 /// every member; the finished image is stored in the room's history (seed, distribution, template, model version)
 /// and pushed to every member. Storing happens here, not in a page, so it happens even if the person left.
 /// </summary>
-public sealed class RoomGeneration(GenerationQueue queue, OptionalModel<DisTokModel> distok, RoomStore store, RoomHubState hub,
+public sealed class RoomGeneration(GenerationQueue queue, OptionalModel<DisTokModel> distok, RoomStore store, TokenLibrary library, RoomHubState hub,
     ILogger<RoomGeneration> logger)
 {
     /// <summary>Why generating is off (no DisTok model), or null when it is on.</summary>
     public string? Unavailable => distok.Problem;
 
-    /// <summary>Queues a render of the room as it is.</summary>
+    /// <summary>Queues a render of the room as it is: its concepts and saved tokens blended (<see cref="RoomBlend"/>).</summary>
     /// <param name="room">The room (its weights and template).</param>
     /// <param name="seed">Noise seed.</param>
     /// <param name="steps">Denoising steps.</param>
     /// <param name="origin">Who asks; its room id must be the room's.</param>
-    /// <exception cref="InvalidDistributionException">The weights can't be normalised (none, all zero, unknown).</exception>
+    /// <param name="ct">Cancels resolving the blend.</param>
+    /// <exception cref="InvalidDistributionException">The weights can't be blended (none, all zero, unknown, a saved token gone or from another model).</exception>
     /// <exception cref="ArgumentException">Bad seed, steps or template, or no DisTok model.</exception>
     /// <exception cref="GenerationLimitException">The person has too many jobs, or the queue is full.</exception>
-    public RoomGenerationStart Start(Room room, int seed, int steps, JobOrigin origin)
+    public async Task<RoomGenerationStart> StartAsync(Room room, int seed, int steps, JobOrigin origin, CancellationToken ct = default)
     {
         if (origin.RoomId != room.Id) throw new ArgumentException("the job's room is not this room");
         if (!distok.TryGet(out var model, out var problem)) throw new ArgumentException(problem);
-        var distribution = RoomDistribution.Normalise(room.Weights, model.Pool.IsKnown, model.KnownConcepts.Count);
-        var token = model.TokenFor(distribution);
+        var blend = await RoomBlend.ResolveAsync(room.Weights.Select(w => (w.Key, w.Weight)).ToList(), model, library, ct);
         var template = room.Template;
-        var job = queue.Enqueue(new GenerationRequest(template, seed, steps, Token: token.Vector), origin);
-        job.Finished.ContinueWith(_ => StoreAsync(job, template, distribution, model.Stamp.Version), TaskScheduler.Default);
+        var job = queue.Enqueue(new GenerationRequest(template, seed, steps, Token: model.Decode(blend.Latent)), origin);
+        _ = job.Finished.ContinueWith(_ => StoreAsync(job, template, blend.Text, model.Stamp.Version), TaskScheduler.Default);
         hub.Track(room.Id, job);
-        return new RoomGenerationStart(job, distribution, RoomDistribution.Describe(distribution));
+        return new RoomGenerationStart(job, blend);
     }
 
-    async Task StoreAsync(GenerationJob job, string template, ConceptDistribution distribution, string modelVersion)
+    async Task StoreAsync(GenerationJob job, string template, string blendText, string modelVersion)
     {
         if (job.Result is not { } result || job.Origin.RoomId is not { } roomId) return;
         try // background work: nobody awaits it, so every failure is logged here
@@ -51,7 +51,7 @@ public sealed class RoomGeneration(GenerationQueue queue, OptionalModel<DisTokMo
                 Steps = result.Steps,
                 Guidance = result.Guidance,
                 Template = template,
-                DistributionText = distribution.ToString(),
+                DistributionText = blendText,
                 ModelVersion = "distok " + modelVersion,
                 Png = result.Png,
                 CreatedBy = job.Origin.DisplayName,

@@ -40,6 +40,31 @@ public class ExploreBrowserTests(StudioAppFactory app, BrowserSession session)
     }
 
     [Fact]
+    public async Task A_sample_pulled_into_a_room_blends_with_a_concept()
+    {
+        var page = await session.OpenAsync(app.BaseAddress, "/explore");
+        await page.Locator("#explore-count").FillAsync("1");
+        await page.Locator("#explore-seed").FillAsync("77");
+        await page.Locator("#explore-seed").PressAsync("Tab");
+        await page.Locator("#explore-sample").ClickAsync();
+        await Assertions.Expect(page.Locator("#explore-grid .explore-card[data-status='Done']")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        await page.Locator("#explore-grid .explore-to-room").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/rooms/"), new() { Timeout = Timeout });
+        await BrowserSession.WaitInteractiveAsync(page);
+        var tokenRow = page.Locator(".weight-row[data-key^='token:']");
+        await Assertions.Expect(tokenRow.Locator(".weight-name")).ToHaveTextAsync("gaussian #77 (T 1)", new() { Timeout = Timeout });
+
+        // The picker offers the concepts and the library's tokens; pick a concept and render the blend.
+        await page.Locator("#concept-picker").FillAsync("fox");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^fox$") }).ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator(".weight-row[data-key='fox']")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        await page.Locator("#generate").ClickAsync();
+        await Assertions.Expect(page.Locator("#normalisation-report")).ToContainTextAsync("weights sum to 100, normalised to \"gaussian #77 (T 1)\"=0.5,fox=0.5", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#history .history-entry")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+    }
+
+    [Fact]
     public async Task A_template_without_a_placeholder_gets_a_message_and_nothing_renders()
     {
         var page = await session.OpenAsync(app.BaseAddress, "/explore");

@@ -27,8 +27,8 @@ public class NoDisTokModelTests(NoDisTokAppFactory app) : IClassFixture<NoDisTok
         var room = await store.CreateAsync("no model", "a photo of a <*>");
         await store.SetWeightAsync(room.Id, "pig", 10, "me");
         room = await store.GetAsync(room.Id);
-        var e = Assert.Throws<ArgumentException>(() =>
-            app.Services.GetRequiredService<RoomGeneration>().Start(room, 0, 2, new JobOrigin("x", room.Id)));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() =>
+            app.Services.GetRequiredService<RoomGeneration>().StartAsync(room, 0, 2, new JobOrigin("x", room.Id)));
         Assert.StartsWith("DisTok model not installed", e.Message);
     }
 }

@@ -70,7 +70,7 @@ public class RoomServiceTests(StudioAppFactory app) : IClassFixture<StudioAppFac
         for (int i = 0; i < keys.Length; i++) await Get<RoomEditor>().SetWeightAsync(roomId, keys[i], weights[i], "me");
         var room = await Get<RoomStore>().GetAsync(roomId);
         int depth = Get<GenerationQueue>().Depth;
-        var e = Assert.Throws<InvalidDistributionException>(() => Get<RoomGeneration>().Start(room, 0, 2, new JobOrigin("gen-bad", roomId)));
+        var e = await Assert.ThrowsAsync<InvalidDistributionException>(() => Get<RoomGeneration>().StartAsync(room, 0, 2, new JobOrigin("gen-bad", roomId)));
         Assert.Contains(message, e.Message);
         Assert.Equal(depth, Get<GenerationQueue>().Depth);
         Assert.Empty(Get<RoomHubState>().Jobs(roomId));
@@ -91,7 +91,7 @@ public class RoomServiceTests(StudioAppFactory app) : IClassFixture<StudioAppFac
             if (n.Kind == RoomNoticeKind.ImageAdded) stored.TrySetResult(n.Image!);
         });
 
-        var start = Get<RoomGeneration>().Start(room, 7, 3, new JobOrigin("gen-ok", roomId, "me"));
+        var start = await Get<RoomGeneration>().StartAsync(room, 7, 3, new JobOrigin("gen-ok", roomId, "me"));
         Assert.Equal("weights sum to 130, normalised to pig=0.2308,sheep=0.7692", start.Normalisation);
         var image = await stored.Task.WaitAsync(TimeSpan.FromMinutes(1));
 

@@ -7,6 +7,8 @@ using DisTok.Web.Generation;
 using DisTok.Web.Identity;
 using DisTok.Web.Library;
 using DisTok.Web.Models;
+using DisTok.Web.Rooms;
+using DisTok.Data.Stores;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,9 @@ public partial class ExplorePage : IDisposable
     [Inject] LabelerReading Reader { get; set; } = default!;
     [Inject] TokenKeeper Keeper { get; set; } = default!;
     [Inject] IOptions<StudioOptions> Options { get; set; } = default!;
+    [Inject] RoomOpener Rooms { get; set; } = default!;
+    [Inject] TokenLibrary Library { get; set; } = default!;
+    [Inject] NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] StudioUser? User { get; set; }
 
     static readonly string[] PriorNames = Enum.GetValues<PriorKind>().Select(Priors.Name).ToArray();
@@ -110,6 +115,14 @@ public partial class ExplorePage : IDisposable
         var feeder = Restart(ref _morph, requests, _ => MorphFrames = _morph?.Jobs.ToList() ?? []);
         MorphFrames = feeder.Jobs.ToList();
         feeder.Start();
+    });
+
+    Task OpenRoomAsync(ExploreSample sample) => Guard(async () =>
+    {
+        if (sample.KeptId is null) await KeepAsync(sample);
+        if (sample.KeptId is not { } id) return;
+        var roomId = await Rooms.OpenWithTokenAsync(await Library.GetAsync(id), Me);
+        Navigation.NavigateTo($"/rooms/{roomId}");
     });
 
     Task KeepAsync(ExploreSample sample) => Guard(async () =>

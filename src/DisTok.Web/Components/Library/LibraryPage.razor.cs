@@ -1,6 +1,8 @@
 using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.Data.Validation;
+using DisTok.Web.Identity;
+using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.Components;
 
 namespace DisTok.Web.Components.Library;
@@ -14,6 +16,8 @@ public partial class LibraryPage
     [Inject] TokenLibrary Library { get; set; } = default!;
     [Inject] ShareLinks ShareLinks { get; set; } = default!;
     [Inject] NavigationManager Navigation { get; set; } = default!;
+    [Inject] RoomOpener Rooms { get; set; } = default!;
+    [CascadingParameter] StudioUser? User { get; set; }
 
     string? Text { get; set; }
     string? Tag { get; set; }
@@ -57,6 +61,12 @@ public partial class LibraryPage
             Links = await ShareLinks.ListAsync();
         });
     }
+
+    Task OpenRoomAsync(SavedToken token) => Guard(async () =>
+    {
+        var roomId = await Rooms.OpenWithTokenAsync(token, User?.DisplayName ?? StudioLimits.AnonymousName);
+        Navigation.NavigateTo($"/rooms/{roomId}");
+    });
 
     async Task SaveAsync(TokenEdit edit)
     {

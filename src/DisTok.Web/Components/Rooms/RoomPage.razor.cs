@@ -31,6 +31,7 @@ public partial class RoomPage : IDisposable
     [Inject] IJSRuntime JS { get; set; } = default!;
     [Inject] TokenKeeper Keeper { get; set; } = default!;
     [Inject] ShareLinks ShareLinks { get; set; } = default!;
+    [Inject] TokenLibrary Library { get; set; } = default!;
     [CascadingParameter] StudioUser? User { get; set; }
 
     /// <summary>The room's id, from the address.</summary>
@@ -52,6 +53,7 @@ public partial class RoomPage : IDisposable
     string? ErrorMessage { get; set; }
     string? Normalisation { get; set; }
     string? InfoMessage { get; set; }
+    Dictionary<string, string> TokenNames { get; } = [];
     string? InfoLink { get; set; }
     string? InfoLinkText { get; set; }
 
@@ -85,6 +87,7 @@ public partial class RoomPage : IDisposable
             // Join only in the interactive render (not while prerendering), then read again so no edit slips between.
             if (RendererInfo.IsInteractive) _member = Hub.Join(RoomId, Me, OnNotice);
             Room = await Store.GetAsync(RoomId);
+            await NameTokensAsync(Room);
             History = await Store.HistoryAsync(RoomId, Options.HistoryShown);
             Members = Hub.Members(RoomId);
             Jobs = Hub.Jobs(RoomId);
@@ -106,6 +109,7 @@ public partial class RoomPage : IDisposable
         {
             case RoomNoticeKind.Edited when notice.Room is { } room && (Room is null || room.Revision > Room.Revision):
                 Room = room;
+                _ = NameTokensAsync(room);
                 break;
             case RoomNoticeKind.Presence:
                 Members = Hub.Members(RoomId);
@@ -137,6 +141,21 @@ public partial class RoomPage : IDisposable
     {
         var room = await edit;
         if (Room is null || room.Revision > Room.Revision) Room = room;
+        await NameTokensAsync(room);
+    }
+
+    /// <summary>Looks up the names of saved tokens in the room that are not named yet.</summary>
+    async Task NameTokensAsync(Room room)
+    {
+        bool added = false;
+        foreach (var w in room.Weights)
+        {
+            if (w.TokenId is not { } id || TokenNames.ContainsKey(w.Key)) continue;
+            try { TokenNames[w.Key] = (await Library.GetAsync(id)).Name; }
+            catch (StudioNotFoundException) { TokenNames[w.Key] = "deleted token"; }
+            added = true;
+        }
+        if (added) await InvokeAsync(StateHasChanged);
     }
 
     async Task RunAsync(Func<Task> action)
@@ -184,7 +203,7 @@ public partial class RoomPage : IDisposable
         {
             var room = await Store.GetAsync(RoomId);   // what is stored is what renders
             var origin = new JobOrigin(User?.ClientId ?? JobOrigin.Anonymous.Owner, RoomId, Me);
-            var start = Generation.Start(room, Seed, Steps, origin);
+            var start = await Generation.StartAsync(room, Seed, Steps, origin);
             Normalisation = start.Normalisation;
             ShownJob = start.Job;
             Jobs = Hub.Jobs(RoomId);
@@ -203,14 +222,14 @@ public partial class RoomPage : IDisposable
 
     Task RestoreAsync(RoomImage image) => RunAsync(async () =>
     {
-        var distribution = ConceptDistribution.Parse(image.DistributionText, ConceptCatalog.Default);
+        var parts = RoomBlend.ParseText(image.DistributionText);
         Seed = image.Seed;
         Steps = Math.Clamp(image.Steps, Capabilities.MinSteps, Capabilities.MaxSteps);
         if (image.Template != Room!.Template) await ApplyAsync(Editor.SetTemplateAsync(RoomId, image.Template, Me));
-        foreach (var stale in Room!.Weights.Where(w => distribution[w.Key] <= 0).Select(w => w.Key).ToList())
+        foreach (var stale in Room!.Weights.Where(w => parts.All(p => p.Key != w.Key)).Select(w => w.Key).ToList())
             await ApplyAsync(Editor.RemoveAsync(RoomId, stale, Me));
-        foreach (var entry in distribution.Entries)
-            await ApplyAsync(Editor.SetWeightAsync(RoomId, entry.Concept, Math.Round(entry.Weight * 100, 2), Me));
+        foreach (var (key, share) in parts)
+            await ApplyAsync(Editor.SetWeightAsync(RoomId, key, Math.Round(share * 100, 2), Me));
     });
 
     Task KeepAsync(RoomImage image) => RunAsync(async () =>
