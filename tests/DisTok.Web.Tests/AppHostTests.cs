@@ -22,9 +22,11 @@ public class AppHostTests(StudioAppFactory app) : IClassFixture<StudioAppFactory
     }
 
     [Theory]
-    [InlineData("/explore", "explore-soon")]
-    [InlineData("/library", "library-soon")]
-    public async Task Sections_not_built_yet_say_so(string path, string id)
+    [InlineData("/explore", "explore-sample")]
+    [InlineData("/library", "library-search")]
+    [InlineData("/s/AAAAAAAAAAAAAAAAAAAAAA", "link-not-found")]
+    [InlineData("/s/not-an-id", "link-not-found")]
+    public async Task Each_section_serves_its_page(string path, string id)
     {
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         Assert.Contains($"id=\"{id}\"", await client.GetStringAsync(path));
