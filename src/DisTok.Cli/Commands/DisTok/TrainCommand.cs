@@ -51,11 +51,14 @@ public static class TrainCommand
             var result = ConsoleProgress.Run("distok", report => new DisTokTrainer(backbone.Encoder, options).Train(known, run,
                 (token, s) => backbone.Classify(token, s, options.EstimationImageSteps), backbone.Labeler.Concepts, parse.GetValue(resume),
                 new SyncProgress<DisTokTrainProgress>(p => report((double)p.Step / p.TotalSteps, p.Message ??
-                    $"step {p.Step}/{p.TotalSteps} L_mix {p.MixLoss:F4} L_cst {p.ConsistencyLoss:F4} L_reg {p.RegularizationLoss:F4} pool {p.PoolSize} {p.SamplesPerSecond:F0} samples/s ETA {p.Eta:hh\\:mm\\:ss}"))));
+                    $"step {p.Step}/{p.TotalSteps} L_mix {p.MixLoss:F4} L_cst {Loss(p.ConsistencyLoss)} L_reg {p.RegularizationLoss:F4} pool {p.PoolSize} {p.SamplesPerSecond:F0} samples/s ETA {p.Eta:hh\\:mm\\:ss}"))));
             Console.WriteLine($"distok: {result.Steps} steps in {result.Elapsed:hh\\:mm\\:ss} ({result.SamplesPerSecond:F0} samples/s), pool {result.PoolSize} ({result.Discovered} discovered), " +
-                $"L_mix {result.MixLoss:F4} L_cst {result.ConsistencyLoss:F4} L_reg {result.RegularizationLoss:F4}, weights sha256 {result.WeightsSha256[..12]}…");
+                $"L_mix {result.MixLoss:F4} L_cst {Loss(result.ConsistencyLoss)} L_reg {result.RegularizationLoss:F4}, weights sha256 {result.WeightsSha256[..12]}…");
             return 0;
         });
         return command;
     }
+
+    /// <summary>A loss for the log; a switched-off loss (NaN) reads "off".</summary>
+    static string Loss(double value) => double.IsNaN(value) ? "off" : value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
 }
