@@ -20,6 +20,8 @@ public static class StudioDataRegistration
         services.AddSingleton<TokenLibrary>();
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<RoomStore>();
+        services.AddSingleton<StudyStore>();
+        services.AddSingleton<StudyParticipation>();
         return services;
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisTok.Data;
 
-/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history.</summary>
+/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history, and user studies.</summary>
 /// <param name="options">Built by <see cref="StudioDataRegistration.AddStudioData"/> or the design-time factory.</param>
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
 {
@@ -25,6 +25,24 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>The rooms' image history.</summary>
     public DbSet<RoomImage> RoomImages => Set<RoomImage>();
+
+    /// <summary>User studies.</summary>
+    public DbSet<Study> Studies => Set<Study>();
+
+    /// <summary>The studies' arms.</summary>
+    public DbSet<StudyArm> StudyArms => Set<StudyArm>();
+
+    /// <summary>The studies' items.</summary>
+    public DbSet<StudyItem> StudyItems => Set<StudyItem>();
+
+    /// <summary>The studies' rendered images.</summary>
+    public DbSet<StudyImage> StudyImages => Set<StudyImage>();
+
+    /// <summary>The studies' participants.</summary>
+    public DbSet<StudyParticipant> StudyParticipants => Set<StudyParticipant>();
+
+    /// <summary>The participants' battles and votes.</summary>
+    public DbSet<StudyBattle> StudyBattles => Set<StudyBattle>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -23,6 +23,8 @@ sealed class StudioDatabase : IAsyncDisposable
     public TokenLibrary Library => _services.GetRequiredService<TokenLibrary>();
     public ShareLinks Links => _services.GetRequiredService<ShareLinks>();
     public RoomStore Rooms => _services.GetRequiredService<RoomStore>();
+    public StudyStore Studies => _services.GetRequiredService<StudyStore>();
+    public StudyParticipation Participation => _services.GetRequiredService<StudyParticipation>();
 
     /// <summary>A fresh database file in a new temp folder (a subfolder that does not exist yet, to prove migration creates it).</summary>
     public static async Task<StudioDatabase> CreateAsync()

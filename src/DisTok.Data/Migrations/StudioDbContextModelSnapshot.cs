@@ -247,6 +247,224 @@ namespace DisTok.Data.Migrations
                     b.ToTable("ShareLinks", (string)null);
                 });
 
+            modelBuilder.Entity("DisTok.Data.Entities.Study", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgementsPerParticipant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RevealAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Studies", (string)null);
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyArm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudyId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TokenId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId", "Index")
+                        .IsUnique();
+
+                    b.ToTable("StudyArms", (string)null);
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyBattle", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeftArm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponseMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RightArm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudyId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VotedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Ordinal")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "ItemIndex", "LeftArm", "RightArm");
+
+                    b.ToTable("StudyBattles", (string)null);
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyImage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArmIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("StudyId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId", "ArmIndex", "ItemIndex")
+                        .IsUnique();
+
+                    b.ToTable("StudyImages", (string)null);
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Distribution")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudyId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId", "Index")
+                        .IsUnique();
+
+                    b.ToTable("StudyItems", (string)null);
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyParticipant", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudyId")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId", "AddressHash");
+
+                    b.ToTable("StudyParticipants", (string)null);
+                });
+
             modelBuilder.Entity("DisTok.Data.Entities.TokenTag", b =>
                 {
                     b.Property<Guid>("TokenId")
@@ -281,6 +499,51 @@ namespace DisTok.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisTok.Data.Entities.StudyArm", b =>
+                {
+                    b.HasOne("DisTok.Data.Entities.Study", null)
+                        .WithMany("Arms")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyBattle", b =>
+                {
+                    b.HasOne("DisTok.Data.Entities.StudyParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyImage", b =>
+                {
+                    b.HasOne("DisTok.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyItem", b =>
+                {
+                    b.HasOne("DisTok.Data.Entities.Study", null)
+                        .WithMany("Items")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.StudyParticipant", b =>
+                {
+                    b.HasOne("DisTok.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisTok.Data.Entities.TokenTag", b =>
                 {
                     b.HasOne("DisTok.Data.Entities.SavedToken", null)
@@ -298,6 +561,13 @@ namespace DisTok.Data.Migrations
             modelBuilder.Entity("DisTok.Data.Entities.SavedToken", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("DisTok.Data.Entities.Study", b =>
+                {
+                    b.Navigation("Arms");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
