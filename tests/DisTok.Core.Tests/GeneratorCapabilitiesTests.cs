@@ -36,4 +36,15 @@ public class GeneratorCapabilitiesTests
         Assert.Contains("no placeholder", Assert.Throws<ArgumentException>(() => Caps.Resolve(new GenerationRequest("a photo of a pig", Token: token))).Message);
         Assert.Contains("2 placeholders", Assert.Throws<ArgumentException>(() => Caps.Resolve(new GenerationRequest("a <*> and a <*>", Token: token))).Message);
     }
+
+    [Fact]
+    public void A_ready_condition_stands_alone_and_must_be_finite()
+    {
+        var condition = new float[384];
+        Assert.Equal((20, 3f), Caps.Resolve(new GenerationRequest("mean of pig and sheep", Condition: condition)));
+        Assert.Contains("not both", Assert.Throws<ArgumentException>(() => Caps.Resolve(new GenerationRequest("a <*>", Token: condition, Condition: condition))).Message);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => Caps.Resolve(new GenerationRequest("x", Condition: []))).Message);
+        condition[5] = float.NaN;
+        Assert.Contains("non-finite", Assert.Throws<ArgumentException>(() => Caps.Resolve(new GenerationRequest("x", Condition: condition))).Message);
+    }
 }

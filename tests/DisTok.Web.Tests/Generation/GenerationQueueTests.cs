@@ -45,6 +45,17 @@ public class GenerationQueueTests(StudioAppFactory app) : IClassFixture<StudioAp
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, job.Result!.Png[..4]);
     }
 
+    [Fact]
+    public async Task A_ready_condition_renders_and_a_wrong_sized_one_fails_with_the_reason()
+    {
+        var good = Queue.Enqueue(new GenerationRequest("mean of pig and sheep", Seed: 2, Steps: 2, Condition: new float[384]));
+        var bad = Queue.Enqueue(new GenerationRequest("too short", Seed: 2, Steps: 2, Condition: new float[10]));
+        await Task.WhenAll(good.Finished, bad.Finished).WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(GenerationStatus.Done, good.Status);
+        Assert.Equal(GenerationStatus.Failed, bad.Status);
+        Assert.Contains("must have 384 values, got 10", bad.Error);
+    }
+
     /// <summary>A long job of its own client that keeps the worker busy; running when this returns.</summary>
     async Task<GenerationJob> BlockerAsync(string owner)
     {

@@ -34,7 +34,9 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
     public GeneratedImage Generate(GenerationRequest request, IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default)
     {
         var (steps, guidance) = Capabilities.Resolve(request);
-        var cond = request.Token is null ? _encoder.Encode(request.Prompt) : _encoder.EncodeWithToken(request.Prompt, request.Token);
+        if (request.Condition is { } ready && ready.Length != _model.Config.ConditionDim)
+            throw new ArgumentException($"the condition must have {_model.Config.ConditionDim} values, got {ready.Length}");
+        var cond = request.Condition ?? (request.Token is null ? _encoder.Encode(request.Prompt) : _encoder.EncodeWithToken(request.Prompt, request.Token));
         return Render(cond, request.Seed, steps, guidance, progress, cancellationToken);
     }
 
@@ -43,13 +45,8 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
     /// (the "conditioning average" baseline). Steps and guidance default to the model's.
     /// </summary>
     public GeneratedImage GenerateFromEmbedding(float[] embedding, int seed, int? steps = null, float? guidance = null,
-        IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default)
-    {
-        if (embedding.Length != _model.Config.ConditionDim)
-            throw new ArgumentException($"the condition must have {_model.Config.ConditionDim} values, got {embedding.Length}");
-        var (s, g) = Capabilities.Resolve(new GenerationRequest("(embedding)", seed, steps, guidance));
-        return Render(embedding, seed, s, g, progress, cancellationToken);
-    }
+        IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default) =>
+        Generate(new GenerationRequest("(embedding)", seed, steps, guidance, Condition: embedding), progress, cancellationToken);
 
     GeneratedImage Render(float[] cond, int seed, int steps, float guidance, IProgress<GenerationStep>? progress, CancellationToken cancellationToken)
     {
