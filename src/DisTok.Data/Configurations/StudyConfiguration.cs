@@ -81,6 +81,8 @@ public sealed class StudyParticipantConfiguration : IEntityTypeConfiguration<Stu
         b.Property(p => p.Id).HasMaxLength(UnguessableId.Length);
         b.Property(p => p.StudyId).HasMaxLength(UnguessableId.Length);
         b.Property(p => p.AddressHash).IsRequired().HasMaxLength(64);
+        b.Property(p => p.ClientHash).IsRequired().HasMaxLength(64);
+        b.HasIndex(p => new { p.StudyId, p.ClientHash }).IsUnique();
         b.HasOne<Study>().WithMany().HasForeignKey(p => p.StudyId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.StudyId, p.AddressHash });
     }

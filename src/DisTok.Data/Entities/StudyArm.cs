@@ -66,6 +66,9 @@ public sealed class StudyParticipant
     /// <summary>The study.</summary>
     public string StudyId { get; set; } = "";
 
+    /// <summary>A salted hash of the browser's client id (or a script's own key): the same browser finds its participation again.</summary>
+    public string ClientHash { get; set; } = "";
+
     /// <summary>A salted hash of the address they joined from (for per-address limits; the address itself is not kept).</summary>
     public string AddressHash { get; set; } = "";
 

@@ -450,6 +450,11 @@ namespace DisTok.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("JoinedUtc")
                         .HasColumnType("INTEGER");
 
@@ -461,6 +466,9 @@ namespace DisTok.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StudyId", "AddressHash");
+
+                    b.HasIndex("StudyId", "ClientHash")
+                        .IsUnique();
 
                     b.ToTable("StudyParticipants", (string)null);
                 });

@@ -23,13 +23,23 @@ public sealed record BlindBattle(string Id, int Ordinal, int ItemIndex, string L
 /// </summary>
 public sealed class StudyParticipation(IDbContextFactory<StudioDbContext> contexts, TimeProvider clock)
 {
-    /// <summary>Joins an open study: a new participant with their battles planned; returns the participant's id.</summary>
+    /// <summary>The participant id of a browser (by its client id) in a study, or null when it has not joined.</summary>
+    public async Task<string?> FindAsync(string studyId, string clientId, CancellationToken ct = default)
+    {
+        var hash = Hash(studyId, "client", clientId);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.StudyParticipants.Where(p => p.StudyId == studyId && p.ClientHash == hash).Select(p => p.Id).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Joins an open study: a new participant with their battles planned; returns the participant's id. A browser
+    /// that joined before gets its participation back.</summary>
     /// <param name="studyId">The study.</param>
     /// <param name="address">The caller's network address (only a salted hash is stored, for the per-address limit).</param>
+    /// <param name="clientId">The browser's client id (only a salted hash is stored).</param>
     /// <param name="ct">Cancels the call.</param>
     /// <exception cref="StudioNotFoundException">No such study.</exception>
     /// <exception cref="StudioValidationException">The study is not open, or the address started too many participants.</exception>
-    public async Task<string> JoinAsync(string studyId, string address, CancellationToken ct = default)
+    public async Task<string> JoinAsync(string studyId, string address, string clientId, CancellationToken ct = default)
     {
         if (!UnguessableId.IsWellFormed(studyId)) throw new StudioNotFoundException("study not found");
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -38,12 +48,15 @@ public sealed class StudyParticipation(IDbContextFactory<StudioDbContext> contex
             var study = await db.Studies.AsNoTracking().Include(s => s.Arms).Include(s => s.Items).AsSplitQuery()
                 .SingleOrDefaultAsync(s => s.Id == studyId, ct) ?? throw new StudioNotFoundException("study not found");
             if (study.Status != StudyStatus.Open) throw new StudioValidationException("study", $"this study is {study.Status.ToString().ToLowerInvariant()}, not open for votes");
-            var hash = AddressHash(studyId, address);
+            var clientHash = Hash(studyId, "client", clientId);
+            if (await db.StudyParticipants.Where(p => p.StudyId == studyId && p.ClientHash == clientHash).Select(p => p.Id).SingleOrDefaultAsync(ct) is { } known)
+                return known;
+            var hash = Hash(studyId, "address", address);
             if (await db.StudyParticipants.CountAsync(p => p.StudyId == studyId && p.AddressHash == hash, ct) >= StudyLimits.MaxParticipantsPerAddress)
                 throw new StudioValidationException("participant", $"this address has already started {StudyLimits.MaxParticipantsPerAddress} participations in this study");
             var given = (await db.StudyBattles.Where(b => b.StudyId == studyId).Select(b => new { b.ItemIndex, b.LeftArm, b.RightArm }).ToListAsync(ct))
                 .GroupBy(b => (b.ItemIndex, Math.Min(b.LeftArm, b.RightArm), Math.Max(b.LeftArm, b.RightArm))).ToDictionary(g => g.Key, g => g.Count());
-            var participant = new StudyParticipant { Id = UnguessableId.New(), StudyId = studyId, AddressHash = hash, JoinedUtc = clock.GetUtcNow() };
+            var participant = new StudyParticipant { Id = UnguessableId.New(), StudyId = studyId, AddressHash = hash, ClientHash = clientHash, JoinedUtc = clock.GetUtcNow() };
             db.StudyParticipants.Add(participant);
             var plan = BattlePlanner.Plan(study.Items.Count, study.Arms.Count, study.JudgementsPerParticipant, given, new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
             for (int k = 0; k < plan.Count; k++)
@@ -119,6 +132,6 @@ public sealed class StudyParticipation(IDbContextFactory<StudioDbContext> contex
             throw new StudioNotFoundException("you are not a participant of this study (the link or cookie is not valid)");
     }
 
-    static string AddressHash(string studyId, string address) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"distok-study|{studyId}|{address}")));
+    static string Hash(string studyId, string what, string value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"distok-study|{studyId}|{what}|{value}")));
 }

@@ -68,7 +68,7 @@ public class StudyStoreTests
     {
         await using var db = await StudioDatabase.CreateAsync();
         var study = await OpenStudyAsync(db, arms: 3, items: 2, judgements: 3);
-        var me = await db.Participation.JoinAsync(study.Id, "127.0.0.1");
+        var me = await db.Participation.JoinAsync(study.Id, "127.0.0.1", Guid.NewGuid().ToString());
         var battles = await db.Participation.BattlesAsync(study.Id, me);
         Assert.Equal([1, 2, 3], battles.Select(b => b.Ordinal));
         Assert.All(battles, b => Assert.NotEqual(b.LeftImageId, b.RightImageId));
@@ -87,8 +87,8 @@ public class StudyStoreTests
     {
         await using var db = await StudioDatabase.CreateAsync();
         var study = await OpenStudyAsync(db);
-        var ann = await db.Participation.JoinAsync(study.Id, "10.0.0.1");
-        var bob = await db.Participation.JoinAsync(study.Id, "10.0.0.2");
+        var ann = await db.Participation.JoinAsync(study.Id, "10.0.0.1", Guid.NewGuid().ToString());
+        var bob = await db.Participation.JoinAsync(study.Id, "10.0.0.2", Guid.NewGuid().ToString());
         var annBattle = (await db.Participation.BattlesAsync(study.Id, ann))[0];
         var bobBattle = (await db.Participation.BattlesAsync(study.Id, bob))[0];
 
@@ -99,7 +99,7 @@ public class StudyStoreTests
         await db.Studies.SetStatusAsync(study.Id, study.OwnerKey, StudyStatus.Closed);
         var closed = await Assert.ThrowsAsync<StudioValidationException>(() => db.Participation.VoteAsync(study.Id, ann, annBattle.Id, StudyChoice.Left, 100));
         Assert.Contains("closed", closed.Message);
-        await Assert.ThrowsAsync<StudioValidationException>(() => db.Participation.JoinAsync(study.Id, "10.0.0.3"));
+        await Assert.ThrowsAsync<StudioValidationException>(() => db.Participation.JoinAsync(study.Id, "10.0.0.3", Guid.NewGuid().ToString()));
         Assert.Empty(await db.Participation.VotesAsync(study.Id));
     }
 
@@ -108,10 +108,22 @@ public class StudyStoreTests
     {
         await using var db = await StudioDatabase.CreateAsync();
         var study = await OpenStudyAsync(db, judgements: 1);
-        for (int i = 0; i < StudyLimits.MaxParticipantsPerAddress; i++) await db.Participation.JoinAsync(study.Id, "192.0.2.1");
-        var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Participation.JoinAsync(study.Id, "192.0.2.1"));
+        for (int i = 0; i < StudyLimits.MaxParticipantsPerAddress; i++) await db.Participation.JoinAsync(study.Id, "192.0.2.1", Guid.NewGuid().ToString());
+        var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Participation.JoinAsync(study.Id, "192.0.2.1", Guid.NewGuid().ToString()));
         Assert.Contains($"already started {StudyLimits.MaxParticipantsPerAddress}", e.Message);
-        await db.Participation.JoinAsync(study.Id, "192.0.2.2");
+        await db.Participation.JoinAsync(study.Id, "192.0.2.2", Guid.NewGuid().ToString());
+    }
+
+    [Fact]
+    public async Task The_same_browser_gets_its_participation_back()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        var study = await OpenStudyAsync(db);
+        Assert.Null(await db.Participation.FindAsync(study.Id, "browser-1"));
+        var first = await db.Participation.JoinAsync(study.Id, "127.0.0.1", "browser-1");
+        Assert.Equal(first, await db.Participation.JoinAsync(study.Id, "127.0.0.1", "browser-1"));
+        Assert.Equal(first, await db.Participation.FindAsync(study.Id, "browser-1"));
+        Assert.NotEqual(first, await db.Participation.JoinAsync(study.Id, "127.0.0.1", "browser-2"));
     }
 
     [Fact]
@@ -119,7 +131,7 @@ public class StudyStoreTests
     {
         await using var db = await StudioDatabase.CreateAsync();
         var study = await OpenStudyAsync(db);
-        var me = await db.Participation.JoinAsync(study.Id, "127.0.0.1");
+        var me = await db.Participation.JoinAsync(study.Id, "127.0.0.1", Guid.NewGuid().ToString());
         var battles = await db.Participation.BattlesAsync(study.Id, me);
         await db.Participation.VoteAsync(study.Id, me, battles[0].Id, StudyChoice.Tie, 900);
         await db.RestartAsync();
@@ -136,7 +148,7 @@ public class StudyStoreTests
         int acknowledged = 0, refused = 0;
         await Task.WhenAll(Enumerable.Range(0, 30).Select(async p =>
         {
-            var me = await db.Participation.JoinAsync(study.Id, $"10.1.0.{p}");
+            var me = await db.Participation.JoinAsync(study.Id, $"10.1.0.{p}", Guid.NewGuid().ToString());
             foreach (var b in await db.Participation.BattlesAsync(study.Id, me))
             {
                 await db.Participation.VoteAsync(study.Id, me, b.Id, (StudyChoice)(p % 4), 800);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisTok.Data.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261128225104_UserStudies")]
+    [Migration("20261128225705_UserStudies")]
     partial class UserStudies
     {
         /// <inheritdoc />
@@ -453,6 +453,11 @@ namespace DisTok.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("JoinedUtc")
                         .HasColumnType("INTEGER");
 
@@ -464,6 +469,9 @@ namespace DisTok.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StudyId", "AddressHash");
+
+                    b.HasIndex("StudyId", "ClientHash")
+                        .IsUnique();
 
                     b.ToTable("StudyParticipants", (string)null);
                 });

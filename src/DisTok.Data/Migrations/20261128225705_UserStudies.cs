@@ -103,6 +103,7 @@ namespace DisTok.Data.Migrations
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
                     StudyId = table.Column<string>(type: "TEXT", maxLength: 22, nullable: false),
+                    ClientHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     JoinedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -176,6 +177,12 @@ namespace DisTok.Data.Migrations
                 name: "IX_StudyParticipants_StudyId_AddressHash",
                 table: "StudyParticipants",
                 columns: new[] { "StudyId", "AddressHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_StudyId_ClientHash",
+                table: "StudyParticipants",
+                columns: new[] { "StudyId", "ClientHash" },
+                unique: true);
         }
 
         /// <inheritdoc />
