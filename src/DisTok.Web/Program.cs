@@ -8,6 +8,7 @@ using DisTok.Web.Library;
 using DisTok.Web.Components;
 using DisTok.Web.Models;
 using DisTok.Web.Rooms;
+using DisTok.Web.Studies;
 using MudBlazor.Services;
 
 // The app's own folder is the content root, so the linked appsettings.json, models/ and the
@@ -31,6 +32,7 @@ builder.AddOptionalModels();
 builder.AddGeneration();
 builder.AddRooms();
 builder.AddLibrary();
+builder.AddStudies();
 builder.AddStudioApi();
 
 var app = builder.Build();

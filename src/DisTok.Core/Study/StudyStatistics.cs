@@ -68,7 +68,7 @@ public static class StudyStatistics
         var theta = BradleyTerry.Fit(WinMatrix(judgements, arms));
         var byParticipant = judgements.GroupBy(j => j.Participant, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.ToList()).ToList();
-        if (byParticipant.Count == 0) return theta.Select((t, i) => new ArmStrength(i, t, double.NaN, double.NaN)).ToList();
+        if (byParticipant.Count == 0) return theta.Select((t, i) => new ArmStrength(i, t, t, t)).ToList();
 
         var rng = new Random(seed);
         var draws = new double[arms][];

@@ -28,6 +28,7 @@ public static class ApiRegistration
         TokenEndpoints.Map(api);
         LibraryEndpoints.Map(api);
         RoomEndpoints.Map(api);
+        StudyEndpoints.Map(api);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("DisTok Studio API"));
         return app;

@@ -1,0 +1,70 @@
+using DisTok.Core.Backbone;
+using DisTok.Core.Concepts;
+using DisTok.Core.Distributions;
+using DisTok.Data.Entities;
+using DisTok.Data.Stores;
+using DisTok.ML.DisTok;
+using DisTok.ML.DisTok.Evaluation;
+using DisTok.ML.Text;
+using DisTok.Web.Generation;
+using DisTok.Web.Models;
+
+namespace DisTok.Web.Studies;
+
+/// <summary>
+/// What each study arm asks the generator for on an item, all in the study's template and seed so that only the
+/// method differs: <c>distok</c> the DisTok token; <c>plain_prompt</c> the concepts' words in the template (heaviest
+/// first); <c>embedding_mean</c> Σ p(i)·E(template with c_i), renormalised, as a ready condition; <c>per_concept_optimisation</c>
+/// a token optimised for the item (docs/distok.md, baselines); <c>library_token</c> a saved token, the same for every item.
+/// </summary>
+public sealed class StudyArmRequests(OptionalModel<DisTokModel> distok, MiniLmTextEncoder encoder, TokenLibrary library)
+{
+    const string Placeholder = "<*>";
+
+    /// <summary>The request for one arm on one item.</summary>
+    /// <exception cref="ArgumentException">No DisTok model, a bad distribution, or a saved token that is gone or of the wrong size.</exception>
+    public async Task<GenerationRequest> ForAsync(Study study, StudyArm arm, StudyItem item, int steps, CancellationToken ct)
+    {
+        var model = distok.Model ?? throw new ArgumentException(distok.Problem);
+        var distribution = DistributionText.Parse(item.Distribution, model);
+        var catalog = ConceptCatalog.Default;
+        string Words(ConceptDistribution d) => string.Join(" ", d.Entries.OrderByDescending(e => e.Weight).Select(e => catalog.Get(e.Concept).PromptWord));
+        return arm.Method switch
+        {
+            "distok" => new GenerationRequest(study.Template, study.Seed, steps, Token: model.TokenFor(distribution).Vector),
+            "plain_prompt" => new GenerationRequest(study.Template.Replace(Placeholder, Words(distribution), StringComparison.Ordinal), study.Seed, steps),
+            "embedding_mean" => new GenerationRequest($"(mean of {distribution})", study.Seed, steps, Condition: Mean(study.Template, distribution)),
+            "per_concept_optimisation" => new GenerationRequest(study.Template, study.Seed, steps,
+                Token: new TokenOptimisationMethod(encoder, model.Pool, catalog, theta2: model.Theta2).Prepare(distribution).Token),
+            "library_token" => new GenerationRequest(study.Template, study.Seed, steps, Token: await SavedVectorAsync(arm, ct)),
+            _ => throw new ArgumentException($"unknown arm method '{arm.Method}'"),
+        };
+    }
+
+    float[] Mean(string template, ConceptDistribution distribution)
+    {
+        var mean = new double[encoder.Dimension];
+        foreach (var e in distribution.Entries)
+        {
+            var v = encoder.Encode(template.Replace(Placeholder, ConceptCatalog.Default.Get(e.Concept).PromptWord, StringComparison.Ordinal));
+            for (int j = 0; j < mean.Length; j++) mean[j] += e.Weight * v[j];
+        }
+        double norm = Math.Sqrt(mean.Sum(x => x * x));
+        return mean.Select(x => (float)(x / norm)).ToArray();
+    }
+
+    async Task<float[]> SavedVectorAsync(StudyArm arm, CancellationToken ct)
+    {
+        try
+        {
+            var token = (await library.GetAsync(arm.TokenId!.Value, ct)).ToCreativeToken();
+            if (token.Vector.Length != encoder.Dimension)
+                throw new ArgumentException($"arm '{arm.Name}': its token has {token.Vector.Length} values; the text encoder takes {encoder.Dimension}");
+            return token.Vector;
+        }
+        catch (Data.Validation.StudioNotFoundException)
+        {
+            throw new ArgumentException($"arm '{arm.Name}': its saved token is no longer in the library");
+        }
+    }
+}
