@@ -15,8 +15,8 @@ public static class StudyLimits
     /// <summary>Most battles per participant.</summary>
     public const int MaxJudgements = 50;
 
-    /// <summary>Participants one address may start per study.</summary>
-    public const int MaxParticipantsPerAddress = 20;
+    /// <summary>Participants one address may start per study (a lab behind one address needs room for a class).</summary>
+    public const int MaxParticipantsPerAddress = 50;
 
     /// <summary>Longest response time kept, in ms (longer ones are stored as this).</summary>
     public const int MaxResponseMs = 3_600_000;

@@ -25,6 +25,7 @@ public class LoadCommandTests
     [InlineData("queue", "--rooms", "51", "--rooms must be between 1 and 50")]
     [InlineData("memory", "--generations", "0", "--generations must be between 1 and 5000")]
     [InlineData("memory", "--max-minutes", "0", "--max-minutes must be between 1 and 240")]
+    [InlineData("study", "--participants", "0", "--participants must be between 1 and 500")]
     public async Task Runs_are_bounded(string run, string option, string value, string message)
     {
         var (exit, error) = await Run("load", run, option, value, "--url", "http://127.0.0.1:1");
@@ -38,6 +39,20 @@ public class LoadCommandTests
         var (exit, error) = await Run("load", "memory", "--url", "http://127.0.0.1:1", "--generations", "1");
         Assert.Equal(2, exit);
         Assert.Contains("cannot reach the studio", error);
+    }
+
+    [Fact]
+    public async Task A_verify_file_without_its_study_line_is_refused()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "not a header\nabc\n");
+            var (exit, error) = await Run("load", "study-verify", "--url", "http://127.0.0.1:1", "--acked", file);
+            Assert.NotEqual(0, exit);
+            Assert.Contains("does not start with a 'study ID KEY' line", error);
+        }
+        finally { File.Delete(file); }
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public static class LoadCommand
         command.Subcommands.Add(CoEdit());
         command.Subcommands.Add(Queue());
         command.Subcommands.Add(Memory());
+        command.Subcommands.Add(Study());
+        command.Subcommands.Add(StudyVerify());
         return command;
     }
 
@@ -83,6 +85,39 @@ public static class LoadCommand
             using var target = LoadTarget.Open(parse.GetValue(url)!);
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
             return await RunBounded(parse.GetValue(minutes), ct, c => new MemoryRun(target, g, w, parse.GetValue(steps)).RunAsync(progress, c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command Study()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var participants = new Option<int>("--participants") { Description = "Simulated participants voting at once (1..500).", DefaultValueFactory = _ => 30 };
+        var acked = new Option<string?>("--acked") { Description = "Append each acknowledged battle id to this file (first line: study id and key)." };
+        var command = new Command("study", "Participants vote concurrently in a new study; checks no vote is lost or counted twice.") { url, json, minutes, participants, acked };
+        command.SetAction(async (parse, ct) =>
+        {
+            int n = parse.GetValue(participants);
+            if (n is < 1 or > 500) throw new ArgumentException($"--participants must be between 1 and 500, got {n}");
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            return await RunBounded(parse.GetValue(minutes), ct, c => new StudyRun(target, n, parse.GetValue(acked)).RunAsync(c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command StudyVerify()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var acked = new Option<string>("--acked") { Description = "The file a `load study --acked` run wrote.", Required = true };
+        var command = new Command("study-verify", "After a restart: is every acknowledged vote in the database?") { url, json, minutes, acked };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            return await RunBounded(parse.GetValue(minutes), ct, c => StudyRun.VerifyAsync(target, parse.GetValue(acked)!, c), parse.GetValue(json));
         });
         return command;
     }
