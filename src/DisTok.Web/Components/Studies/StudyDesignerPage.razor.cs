@@ -23,6 +23,7 @@ public partial class StudyDesignerPage
     [Inject] StudyRenderer Renderer { get; set; } = default!;
     [Inject] OptionalModel<DisTokModel> DisTok { get; set; } = default!;
     [Inject] NavigationManager Navigation { get; set; } = default!;
+    [Inject] TokenLibrary Library { get; set; } = default!;
 
     string Title { get; set; } = "Creative blends";
     string Question { get; set; } = "Which image is the more creative blend of the concepts?";
@@ -35,6 +36,15 @@ public partial class StudyDesignerPage
     string Items { get; set; } = "pig=0.5,sheep=0.5\nowl=0.5,fox=0.5\ncat=0.5,frog=0.5";
     string? ErrorMessage { get; set; }
     bool Busy { get; set; }
+    List<SavedToken> Tokens { get; } = [];
+
+    async Task<IEnumerable<SavedToken>> SearchTokensAsync(string? text, CancellationToken ct) =>
+        text is { Length: > StudioLimits.MaxNameLength } ? [] : (await Library.SearchAsync(text, null, take: 20, ct: ct)).Where(t => Tokens.All(x => x.Id != t.Id));
+
+    void AddToken(SavedToken? token)
+    {
+        if (token is not null && Tokens.All(t => t.Id != token.Id)) Tokens.Add(token);
+    }
 
     void Toggle(string method, bool on)
     {
@@ -55,7 +65,8 @@ public partial class StudyDesignerPage
                 try { return DistributionText.Parse(line, model).ToString(); }
                 catch (ArgumentException e) { throw new ArgumentException($"item {i + 1} ('{line}'): {e.Message}"); }
             }).ToList();
-            var arms = Methods.Where(m => Chosen.Contains(m.Method)).Select(m => new StudyArmDraft(m.Label, m.Method)).ToList();
+            var arms = Methods.Where(m => Chosen.Contains(m.Method)).Select(m => new StudyArmDraft(m.Label, m.Method))
+                .Concat(Tokens.Select(t => new StudyArmDraft(t.Name, "library_token", t.Id))).ToList();
             var study = await Studies.CreateAsync(new StudyDraft(Title, Question, Consent, Template, Judgements, Reveal, Seed, arms, items));
             await Studies.SetStatusAsync(study.Id, study.OwnerKey, StudyStatus.Rendering);
             Renderer.Wake();
