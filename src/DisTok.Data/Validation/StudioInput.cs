@@ -25,6 +25,10 @@ public static class StudioInput
         return v;
     }
 
+    /// <summary>A name made by the app from longer text (a blend, a file name): cut to <paramref name="max"/> characters
+    /// with an ellipsis, so it always passes <see cref="Name"/>.</summary>
+    public static string Clip(string text, int max = StudioLimits.MaxNameLength) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     /// <summary>A display name: trimmed, <see cref="StudioLimits.AnonymousName"/> when blank, at most <see cref="StudioLimits.MaxDisplayNameLength"/> characters.</summary>
     public static string DisplayName(string? value, string field = "author")
     {

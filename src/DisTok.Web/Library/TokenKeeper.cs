@@ -28,7 +28,7 @@ public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel>
             throw new ArgumentException($"this image was made by {image.ModelVersion}; the loaded model is {ImageModelLabel(model)}, so its token cannot be remade");
         var blend = await RoomBlend.ResolveAsync(RoomBlend.ParseText(image.DistributionText), model, library, ct);
         var token = new CreativeToken(model.Decode(blend.Latent), blend.Source, model.Stamp, DateTimeOffset.UtcNow);
-        return await library.SaveAsync(token, Shorten(blend.Label), $"from a room image: \"{image.Template}\", seed {image.Seed}",
+        return await library.SaveAsync(token, StudioInput.Clip(blend.Label), $"from a room image: \"{image.Template}\", seed {image.Seed}",
             ["room"], author, Thumbnail(image.Png), ct);
     }
 
@@ -49,7 +49,7 @@ public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel>
         var shown = fileName.Length > 80 ? fileName[..80] + "…" : fileName;
         var token = TokenFile.ReadUpload(file, Model().Expectations, $"the file '{shown}'");
         var name = token.Name ?? Path.GetFileNameWithoutExtension(fileName);
-        return await library.SaveAsync(token, string.IsNullOrWhiteSpace(name) ? "uploaded token" : Shorten(name), null, ["uploaded"], author, null, ct);
+        return await library.SaveAsync(token, string.IsNullOrWhiteSpace(name) ? "uploaded token" : StudioInput.Clip(name), null, ["uploaded"], author, null, ct);
     }
 
     /// <summary>Copies a shared token into the library under the importer's name.</summary>
@@ -70,6 +70,4 @@ public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel>
     DisTokModel Model() => distok.Model ?? throw new ArgumentException(distok.Problem);
 
     static byte[]? Thumbnail(byte[]? png) => png is { Length: <= StudioLimits.MaxThumbnailBytes } ? png : null;
-
-    static string Shorten(string text) => text.Length <= StudioLimits.MaxNameLength ? text : text[..(StudioLimits.MaxNameLength - 1)] + "…";
 }

@@ -13,9 +13,7 @@ public sealed class RoomOpener(RoomStore store)
     /// <summary>Creates a room holding <paramref name="token"/> at weight 50; returns the room's id.</summary>
     public async Task<string> OpenWithTokenAsync(SavedToken token, string user, CancellationToken ct = default)
     {
-        var name = $"{user}'s room: {token.Name}";
-        if (name.Length > StudioLimits.MaxNameLength) name = name[..(StudioLimits.MaxNameLength - 1)] + "…";
-        var room = await store.CreateAsync(name, Template, user, ct);
+        var room = await store.CreateAsync(StudioInput.Clip($"{user}'s room: {token.Name}"), Template, user, ct);
         await store.SetWeightAsync(room.Id, ConceptKey.ForToken(token.Id), 50, user, ct);
         return room.Id;
     }

@@ -64,7 +64,7 @@ public partial class SharePage
         if (await StillSharedAsync() is false || Resolution!.Snapshot is not { } snapshot) return;
         try
         {
-            var room = await Rooms.CreateAsync(Shorten($"{snapshot.RoomName} (copy)"), snapshot.Template, Me);
+            var room = await Rooms.CreateAsync(StudioInput.Clip($"{snapshot.RoomName} (copy)"), snapshot.Template, Me);
             foreach (var w in snapshot.Weights) await Rooms.SetWeightAsync(room.Id, w.Key, w.Weight, Me);
             Navigation.NavigateTo($"/rooms/{room.Id}");
         }
@@ -79,6 +79,4 @@ public partial class SharePage
         Resolution = now;
         return false;
     }
-
-    static string Shorten(string text) => text.Length <= StudioLimits.MaxNameLength ? text : text[..(StudioLimits.MaxNameLength - 1)] + "…";
 }
