@@ -3,7 +3,9 @@ using DisTok.ML.DisTok.Evaluation;
 
 namespace DisTok.Cli.Commands.DisTok;
 
-/// <summary>The one JSON object `distok eval --json` prints.</summary>
+/// <summary>The one JSON object `distok eval --json` prints: <c>{"set", "methods": {name: {kl, support_mass, pair_fusion_rate,
+/// token_ms_median, concept_ms_median[, priors]}}, "diversity": {gaussian|laplace|cauchy: {distinct_argmax,
+/// mean_pairwise_distance, …}}, "ratios"}</c>; "diversity" is DisTok's prior diversity (each DisTok model's own is under its method's "priors").</summary>
 public static class EvalJson
 {
     public static JsonObject Build(EvalSet set, IReadOnlyList<MethodResult> results, int seeds, int imageSteps, int optimisationSteps)
@@ -31,6 +33,7 @@ public static class EvalJson
             ["set"] = set.Name, ["items"] = set.Items.Count, ["pairs"] = set.Pairs.Count(), ["seeds"] = seeds,
             ["image_steps"] = imageSteps, ["optimisation_steps"] = optimisationSteps, ["methods"] = methods,
         };
+        if (methods["distok"]?["priors"] is JsonObject priors) json["diversity"] = priors.DeepClone();
         if (optimisation is not null)
             json["ratios"] = new JsonObject
             {
