@@ -1,12 +1,13 @@
 using DisTok.Data.Entities;
 using DisTok.Data.Storage;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisTok.Data;
 
-/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history, and user studies.</summary>
+/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history, user studies, and accounts with their roles (ASP.NET Core Identity).</summary>
 /// <param name="options">Built by <see cref="StudioDataRegistration.AddStudioData"/> or the design-time factory.</param>
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioAccount>(options)
 {
     /// <summary>Saved creative tokens.</summary>
     public DbSet<SavedToken> Tokens => Set<SavedToken>();
@@ -45,8 +46,11 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<StudyBattle> StudyBattles => Set<StudyBattle>();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);   // the accounts' tables (ASP.NET Core Identity)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+    }
 
     /// <summary>Every time is stored as UTC ticks so SQLite orders and compares them as numbers.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -1,3 +1,4 @@
+using DisTok.Data.Accounts;
 using DisTok.Data.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,5 +69,10 @@ sealed class StudioDatabase : IAsyncDisposable
         using (var connection = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(connection);
     }
 
-    static ServiceProvider Build(string connectionString) => new ServiceCollection().AddStudioData(connectionString).BuildServiceProvider();
+    static ServiceProvider Build(string connectionString)
+    {
+        var services = new ServiceCollection().AddStudioData(connectionString).AddLogging();
+        services.AddStudioAccounts();
+        return services.BuildServiceProvider();
+    }
 }
