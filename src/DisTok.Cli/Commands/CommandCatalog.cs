@@ -16,5 +16,6 @@ public static class CommandCatalog
         yield return GenerateCommand.Create();
         yield return ClassifyCommand.Create();
         yield return Load.LoadCommand.Create();
+        yield return AdminCommand.Create();
     }
 }

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DisTok.Data.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisTok.Web.Tests.Accounts;
+
+/// <summary>Sign-in and the admin page on the real app: anonymous and plain users get no admin data, a wrong password
+/// counts toward the lockout, and sign-in needs the antiforgery token.</summary>
+public class AdminAccessTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
+{
+    const string Strong = "Quiet-River-77-Stone";
+
+    (HttpClient Http, CookieContainer Cookies) Browser()
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        return (http, cookies);
+    }
+
+    async Task CreateAsync(string email, string role)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(email, Strong, role);
+    }
+
+    static async Task<HttpResponseMessage> SignInAsync(HttpClient http, string email, string password, string returnUrl = "/admin", bool withToken = true)
+    {
+        var page = await http.GetStringAsync("/account/login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var form = new Dictionary<string, string> { ["email"] = email, ["password"] = password, ["returnUrl"] = returnUrl };
+        if (withToken) form["__RequestVerificationToken"] = token;
+        return await http.PostAsync("/account/login", new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_and_see_no_status()
+    {
+        var (http, _) = Browser();
+        var response = await http.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain("status-queue", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_signs_in_and_sees_the_status_and_a_user_is_refused()
+    {
+        await CreateAsync("root@lab.example", StudioRoles.Admin);
+        var (admin, _) = Browser();
+        var signIn = await SignInAsync(admin, "root@lab.example", Strong);
+        Assert.Equal("/admin", signIn.Headers.Location!.OriginalString);
+        var page = await admin.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"status-queue\"", html);
+        Assert.Contains("CUDA", html);
+
+        await CreateAsync("plain@lab.example", StudioRoles.User);
+        var (user, _) = Browser();
+        await SignInAsync(user, "plain@lab.example", Strong);
+        var refused = await user.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_the_account_after_five_tries()
+    {
+        await CreateAsync("locky@lab.example", StudioRoles.User);
+        var (http, _) = Browser();
+        for (int i = 0; i < 4; i++)
+            Assert.Contains("error=failed", (await SignInAsync(http, "locky@lab.example", "Wrong-Password-123")).Headers.Location!.OriginalString);
+        // The fifth failure locks the account; from then on even the right password is refused.
+        Assert.Contains("error=locked", (await SignInAsync(http, "locky@lab.example", "Wrong-Password-123")).Headers.Location!.OriginalString);
+        var locked = await SignInAsync(http, "locky@lab.example", Strong);
+        Assert.Contains("error=locked", locked.Headers.Location!.OriginalString);
+        var page = await http.GetStringAsync(locked.Headers.Location!.OriginalString);
+        Assert.Contains("locked for 15 minutes", page);
+    }
+
+    [Fact]
+    public async Task Sign_in_needs_the_antiforgery_token_and_never_redirects_off_site()
+    {
+        await CreateAsync("safe@lab.example", StudioRoles.User);
+        var (http, _) = Browser();
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(http, "safe@lab.example", Strong, withToken: false)).StatusCode);
+        var offSite = await SignInAsync(http, "safe@lab.example", Strong, returnUrl: "//evil.example/steal");
+        Assert.Equal("/", offSite.Headers.Location!.OriginalString);
+    }
+}
