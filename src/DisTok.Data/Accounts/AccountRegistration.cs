@@ -22,10 +22,11 @@ public static class AccountRegistration
         o.User.RequireUniqueEmail = true;
     }
 
-    /// <summary>Adds Identity's core services (users and roles in the studio database) with <see cref="Configure"/>, and <see cref="AccountAdmin"/>.</summary>
+    /// <summary>Adds Identity's core services (users and roles in the studio database) with <see cref="Configure"/>, <see cref="AccountAdmin"/> and <see cref="AccountDirectory"/>.</summary>
     public static IdentityBuilder AddStudioAccounts(this IServiceCollection services)
     {
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<AccountDirectory>();
         return services.AddIdentityCore<StudioAccount>(Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StudioDbContext>()

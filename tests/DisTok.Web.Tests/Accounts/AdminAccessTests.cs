@@ -44,6 +44,37 @@ public class AdminAccessTests(StudioAppFactory app) : IClassFixture<StudioAppFac
         Assert.DoesNotContain("status-queue", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/users")]
+    public async Task Every_admin_page_refuses_anonymous_visitors_and_plain_users(string path)
+    {
+        var (anonymous, _) = Browser();
+        var response = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+
+        var email = $"u{Guid.NewGuid():N}"[..12] + "@lab.example";
+        await CreateAsync(email, StudioRoles.User);
+        var (user, _) = Browser();
+        await SignInAsync(user, email, Strong);
+        var refused = await user.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain(email, await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_sees_the_accounts_with_their_roles()
+    {
+        await CreateAsync("lister@lab.example", StudioRoles.Admin);
+        var (admin, _) = Browser();
+        await SignInAsync(admin, "lister@lab.example", Strong);
+        var html = await admin.GetStringAsync("/admin/users");
+        Assert.Contains("data-email=\"lister@lab.example\"", html);
+        Assert.Contains("Make user", html);
+    }
+
     [Fact]
     public async Task An_admin_signs_in_and_sees_the_status_and_a_user_is_refused()
     {

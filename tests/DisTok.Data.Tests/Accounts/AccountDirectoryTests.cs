@@ -1,0 +1,40 @@
+using DisTok.Data.Accounts;
+using DisTok.Data.Entities;
+using DisTok.Data.Validation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisTok.Data.Tests.Accounts;
+
+public class AccountDirectoryTests
+{
+    const string Strong = "Quiet-River-77-Stone";
+
+    [Fact]
+    public async Task Roles_change_lockouts_lift_and_the_last_admin_stays()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        using var scope = db.Services.CreateScope();
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+        var directory = scope.ServiceProvider.GetRequiredService<AccountDirectory>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioAccount>>();
+        await admin.CreateAsync("ada@lab.example", Strong, StudioRoles.Admin);
+        var bo = await admin.CreateAsync("bo@lab.example", Strong, StudioRoles.User);
+
+        var e = await Assert.ThrowsAsync<StudioValidationException>(() => directory.SetRoleAsync("ada@lab.example", StudioRoles.User));
+        Assert.Contains("last administrator", e.Message);
+
+        await directory.SetRoleAsync("bo@lab.example", StudioRoles.Admin);
+        await directory.SetRoleAsync("ada@lab.example", StudioRoles.User);
+        var listed = await directory.ListAsync();
+        Assert.Equal([("ada@lab.example", "user"), ("bo@lab.example", "admin")], listed.Select(a => (a.Email, a.Role)));
+
+        for (int i = 0; i < 5; i++) await users.AccessFailedAsync(bo);
+        Assert.NotNull((await directory.ListAsync()).Single(a => a.Email == "bo@lab.example").LockedOutUntil);
+        await directory.UnlockAsync("bo@lab.example");
+        Assert.Null((await directory.ListAsync()).Single(a => a.Email == "bo@lab.example").LockedOutUntil);
+
+        await Assert.ThrowsAsync<StudioNotFoundException>(() => directory.SetRoleAsync("nobody@lab.example", StudioRoles.User));
+        await Assert.ThrowsAsync<StudioValidationException>(() => directory.SetRoleAsync("bo@lab.example", "root"));
+    }
+}
