@@ -44,6 +44,7 @@ app.UseStaticFiles();
 app.UseClientCookies();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseSignInRequired(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StudioOptions>>().Value);
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -29,6 +29,10 @@ public sealed class StudioOptions
     /// <summary>How many of a room's newest images its history gallery shows. Defaults to 24.</summary>
     public int HistoryShown { get; set; } = 24;
 
+    /// <summary>True (the default) when Studio, Explore, the library, shared links and studies work without an account; false
+    /// makes everything but signing in need one.</summary>
+    public bool AllowAnonymous { get; set; } = true;
+
     /// <summary>The SQLite connection string for <see cref="DatabasePath"/>, made absolute against the current folder.</summary>
     public string ConnectionString() => $"Data Source={Path.GetFullPath(DatabasePath)}";
 

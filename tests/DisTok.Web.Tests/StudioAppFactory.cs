@@ -52,8 +52,12 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         DisTokCheckpoint.Save(directory, network, pool, new JsonObject(), "data", "test fixture", 1, new JsonObject());
     }
 
+    /// <summary>Settings a derived factory adds (e.g. to turn anonymous use off).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         builder.UseSetting("Backbone:ModelsPath", Models);
         builder.UseSetting("Backbone:DefaultSteps", "4");
         builder.UseSetting("Studio:DatabasePath", DatabasePath);
