@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using DisTok.Data.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,12 +44,7 @@ public class SignInRequiredTests(SignInRequiredAppFactory app) : IClassFixture<S
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync("member@lab.example", "Quiet-River-77-Stone", StudioRoles.User);
         var http = Browser();
-        var login = await http.GetStringAsync("/account/login");
-        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = "member@lab.example", ["password"] = "Quiet-River-77-Stone", ["returnUrl"] = "/library", ["__RequestVerificationToken"] = token,
-        }));
+        var signIn = await SignInForm.PostAsync(http, "member@lab.example", "Quiet-River-77-Stone", "/library");
         Assert.Equal("/library", signIn.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/library")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/concepts")).StatusCode);
