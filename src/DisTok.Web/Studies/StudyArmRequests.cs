@@ -1,6 +1,5 @@
 using DisTok.Core.Backbone;
 using DisTok.Core.Concepts;
-using DisTok.Core.Distributions;
 using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.ML.DisTok;
@@ -19,8 +18,6 @@ namespace DisTok.Web.Studies;
 /// </summary>
 public sealed class StudyArmRequests(OptionalModel<DisTokModel> distok, MiniLmTextEncoder encoder, TokenLibrary library)
 {
-    const string Placeholder = "<*>";
-
     /// <summary>The request for one arm on one item.</summary>
     /// <exception cref="ArgumentException">No DisTok model, a bad distribution, or a saved token that is gone or of the wrong size.</exception>
     public async Task<GenerationRequest> ForAsync(Study study, StudyArm arm, StudyItem item, int steps, CancellationToken ct)
@@ -28,29 +25,17 @@ public sealed class StudyArmRequests(OptionalModel<DisTokModel> distok, MiniLmTe
         var model = distok.Model ?? throw new ArgumentException(distok.Problem);
         var distribution = DistributionText.Parse(item.Distribution, model);
         var catalog = ConceptCatalog.Default;
-        string Words(ConceptDistribution d) => string.Join(" ", d.Entries.OrderByDescending(e => e.Weight).Select(e => catalog.Get(e.Concept).PromptWord));
         return arm.Method switch
         {
             "distok" => new GenerationRequest(study.Template, study.Seed, steps, Token: model.TokenFor(distribution).Vector),
-            "plain_prompt" => new GenerationRequest(study.Template.Replace(Placeholder, Words(distribution), StringComparison.Ordinal), study.Seed, steps),
-            "embedding_mean" => new GenerationRequest($"(mean of {distribution})", study.Seed, steps, Condition: Mean(study.Template, distribution)),
+            "plain_prompt" => new GenerationRequest(new PlainPromptMethod(catalog, study.Template).Prepare(distribution).Prompt, study.Seed, steps),
+            "embedding_mean" => new GenerationRequest($"(mean of {distribution})", study.Seed, steps,
+                Condition: new EmbeddingMeanMethod(encoder, catalog, study.Template).Prepare(distribution).Embedding),
             "per_concept_optimisation" => new GenerationRequest(study.Template, study.Seed, steps,
                 Token: new TokenOptimisationMethod(encoder, model.Pool, catalog, theta2: model.Theta2).Prepare(distribution).Token),
             "library_token" => new GenerationRequest(study.Template, study.Seed, steps, Token: await SavedVectorAsync(arm, ct)),
             _ => throw new ArgumentException($"unknown arm method '{arm.Method}'"),
         };
-    }
-
-    float[] Mean(string template, ConceptDistribution distribution)
-    {
-        var mean = new double[encoder.Dimension];
-        foreach (var e in distribution.Entries)
-        {
-            var v = encoder.Encode(template.Replace(Placeholder, ConceptCatalog.Default.Get(e.Concept).PromptWord, StringComparison.Ordinal));
-            for (int j = 0; j < mean.Length; j++) mean[j] += e.Weight * v[j];
-        }
-        double norm = Math.Sqrt(mean.Sum(x => x * x));
-        return mean.Select(x => (float)(x / norm)).ToArray();
     }
 
     async Task<float[]> SavedVectorAsync(StudyArm arm, CancellationToken ct)
