@@ -16,18 +16,4 @@ static class BoundedRead
         }
         return buffer.ToArray();
     }
-
-    /// <summary>The stream's bytes read asynchronously (a request body, a browser upload), or null when it holds more than
-    /// <paramref name="maxBytes"/>; reading stops there.</summary>
-    public static async Task<byte[]?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        for (int n; (n = await stream.ReadAsync(chunk, ct)) > 0;)
-        {
-            if (buffer.Length + n > maxBytes) return null;
-            buffer.Write(chunk, 0, n);
-        }
-        return buffer.ToArray();
-    }
 }

@@ -73,24 +73,15 @@ public static class TokenFile
     /// <param name="stream">The upload.</param>
     /// <param name="expect">What the loaded model needs.</param>
     /// <param name="what">How messages name the upload, e.g. <c>the file 'pig.json'</c>.</param>
-    /// <param name="ct">Cancels the read.</param>
     /// <exception cref="TokenFileException">Empty, too large, malformed, or does not fit <paramref name="expect"/>.</exception>
-    public static async Task<CreativeToken> ReadUploadAsync(Stream stream, TokenExpectations expect, string what, CancellationToken ct = default)
+    public static CreativeToken ReadUpload(Stream stream, TokenExpectations expect, string what)
     {
-        var bytes = await BoundedRead.ReadAtMostAsync(stream, MaxBytes, ct) ?? throw TooLarge(what);
+        var bytes = BoundedRead.ReadAtMost(stream, MaxBytes) ?? throw TooLarge(what);
         if (bytes.Length == 0) throw new TokenFileException($"{what} is empty");
         int first = Array.FindIndex(bytes, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF));
         return first >= 0 && bytes[first] == (byte)'{'
             ? TokenChecks.ForReading(TokenJsonReader.Read(bytes.AsMemory(first), what), expect, what)
             : TokenSafeTensors.Import(bytes, expect, what);
-    }
-
-    /// <summary>Refuses an upload whose announced size (a request's Content-Length, a browser file's size) is over
-    /// <see cref="MaxBytes"/> before anything is read; an unknown size passes (the read itself is bounded).</summary>
-    /// <exception cref="TokenFileException">The size is over the limit.</exception>
-    public static void CheckUploadSize(long? bytes, string what)
-    {
-        if (bytes > MaxBytes) throw TooLarge(what, bytes);
     }
 
     static byte[] ToUtf8(CreativeToken token)

@@ -55,9 +55,8 @@ public static class LibraryEndpoints
         string? name, string? notes, string? author, string? tags, CancellationToken ct)
     {
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);
-        const string what = "the uploaded token file";
-        TokenFile.CheckUploadSize(request.ContentLength, what);
-        var token = await TokenFile.ReadUploadAsync(request.Body, model.Expectations, what, ct);
+        var bytes = await ReadBodyAsync(request, ct);
+        var token = TokenFile.ReadUpload(new MemoryStream(bytes), model.Expectations, "the uploaded token file");
         var tagList = tags?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var saved = await library.SaveAsync(token, name ?? token.Name ?? "imported token", notes, tagList, author, thumbnail: null, ct);
         return TypedResults.Created($"/api/library/{saved.Id}", SavedTokenView.Of(saved));
@@ -68,6 +67,23 @@ public static class LibraryEndpoints
         await library.DeleteAsync(id, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The body, refused once it passes <see cref="TokenFile.MaxBytes"/> (read no further).</summary>
+    static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > TokenFile.MaxBytes) throw TooLarge(request.ContentLength.Value);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        for (int n; (n = await request.Body.ReadAsync(chunk, ct)) > 0;)
+        {
+            if (buffer.Length + n > TokenFile.MaxBytes) throw TooLarge(null);
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    static TokenFileException TooLarge(long? bytes) =>
+        new($"the uploaded token file is {(bytes is { } b ? $"{b:N0} bytes" : "too large")}; at most {TokenFile.MaxBytes:N0} bytes");
 
     /// <summary>A download name from the token's name: letters, digits, '-' and '_' only.</summary>
     public static string FileName(string name, string extension)

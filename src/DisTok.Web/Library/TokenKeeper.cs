@@ -42,18 +42,12 @@ public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel>
             Thumbnail(png), ct);
     }
 
-    /// <summary>Reads an uploaded JSON or .safetensors token file (at most 1 MB is read) and keeps it.</summary>
+    /// <summary>Reads an uploaded JSON or .safetensors token file and keeps it.</summary>
     /// <exception cref="TokenFileException">The file is empty, too large, malformed or from another model.</exception>
-    /// <param name="file">The file's bytes.</param>
-    /// <param name="fileName">Its name, for messages and the default token name.</param>
-    /// <param name="size">Its size as announced (refused at once when over the limit), or null.</param>
-    /// <param name="author">Who uploads it.</param>
-    /// <param name="ct">Cancels the read.</param>
-    public async Task<SavedToken> UploadAsync(Stream file, string fileName, long? size, string author, CancellationToken ct = default)
+    public async Task<SavedToken> UploadAsync(Stream file, string fileName, string author, CancellationToken ct = default)
     {
-        var what = $"the file '{(fileName.Length > 80 ? fileName[..80] + "…" : fileName)}'";
-        TokenFile.CheckUploadSize(size, what);
-        var token = await TokenFile.ReadUploadAsync(file, Model().Expectations, what, ct);
+        var shown = fileName.Length > 80 ? fileName[..80] + "…" : fileName;
+        var token = TokenFile.ReadUpload(file, Model().Expectations, $"the file '{shown}'");
         var name = token.Name ?? Path.GetFileNameWithoutExtension(fileName);
         return await library.SaveAsync(token, string.IsNullOrWhiteSpace(name) ? "uploaded token" : StudioInput.Clip(name), null, ["uploaded"], author, null, ct);
     }

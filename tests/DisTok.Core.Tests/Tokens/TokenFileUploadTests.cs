@@ -8,19 +8,10 @@ namespace DisTok.Core.Tests.Tokens;
 public sealed class TokenFileUploadTests
 {
     static CreativeToken Upload(byte[] bytes, TokenExpectations? expect = null) =>
-        TokenFile.ReadUploadAsync(new MemoryStream(bytes), expect ?? Expect, "the file 'up'").GetAwaiter().GetResult();
+        TokenFile.ReadUpload(new MemoryStream(bytes), expect ?? Expect, "the file 'up'");
 
     static string Rejects(byte[] bytes, TokenExpectations? expect = null) =>
         Assert.Throws<TokenFileException>(() => Upload(bytes, expect)).Message;
-
-    [Fact]
-    public void An_announced_size_over_the_limit_is_refused_before_reading()
-    {
-        TokenFile.CheckUploadSize(null, "x");
-        TokenFile.CheckUploadSize(TokenFile.MaxBytes, "x");
-        var e = Assert.Throws<TokenFileException>(() => TokenFile.CheckUploadSize(TokenFile.MaxBytes + 1, "the file 'big'"));
-        Assert.Contains($"the file 'big' is too large ({TokenFile.MaxBytes + 1} bytes", e.Message);
-    }
 
     [Fact]
     public void A_json_upload_with_leading_blanks_and_a_bom_is_read_as_json()
