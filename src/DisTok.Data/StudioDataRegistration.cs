@@ -22,6 +22,8 @@ public static class StudioDataRegistration
         services.AddSingleton<RoomStore>();
         services.AddSingleton<StudyStore>();
         services.AddSingleton<StudyParticipation>();
+        services.AddSingleton<ModelVersions>();
+        services.AddSingleton<TrainingRuns>();
         return services;
     }
 

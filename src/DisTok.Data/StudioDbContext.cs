@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisTok.Data;
 
-/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history, user studies, and accounts with their roles (ASP.NET Core Identity).</summary>
+/// <summary>The studio's SQLite database: the token library, share links, rooms with their weights and image history, user studies, model versions and training runs, and accounts with their roles (ASP.NET Core Identity).</summary>
 /// <param name="options">Built by <see cref="StudioDataRegistration.AddStudioData"/> or the design-time factory.</param>
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioAccount>(options)
 {
@@ -44,6 +44,15 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     /// <summary>The participants' battles and votes.</summary>
     public DbSet<StudyBattle> StudyBattles => Set<StudyBattle>();
+
+    /// <summary>DisTok model versions (0 = the embedded model).</summary>
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    /// <summary>Promotions of model versions; the newest is served.</summary>
+    public DbSet<ModelPromotion> ModelPromotions => Set<ModelPromotion>();
+
+    /// <summary>Training runs started from the admin page.</summary>
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -10,6 +10,7 @@ using DisTok.Web.Components;
 using DisTok.Web.Models;
 using DisTok.Web.Rooms;
 using DisTok.Web.Studies;
+using DisTok.Web.Training;
 using MudBlazor.Services;
 
 // The app's own folder is the content root, so the linked appsettings.json, models/ and the
@@ -35,10 +36,12 @@ builder.AddGeneration();
 builder.AddRooms();
 builder.AddLibrary();
 builder.AddStudies();
+builder.AddTraining();
 builder.AddStudioApi();
 
 var app = builder.Build();
 await app.Services.MigrateStudioDatabaseAsync();
+await app.Services.RestoreServedVersionAsync();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStaticFiles();
 app.UseClientCookies();

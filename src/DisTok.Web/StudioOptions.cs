@@ -33,12 +33,16 @@ public sealed class StudioOptions
     /// makes everything but signing in need one.</summary>
     public bool AllowAnonymous { get; set; } = true;
 
+    /// <summary>Where trained DisTok versions are written (one folder per version). Defaults to "App_Data/versions".</summary>
+    public string VersionsPath { get; set; } = "App_Data/versions";
+
     /// <summary>The SQLite connection string for <see cref="DatabasePath"/>, made absolute against the current folder.</summary>
     public string ConnectionString() => $"Data Source={Path.GetFullPath(DatabasePath)}";
 
     /// <summary>A message for the first setting out of range, or null when all are usable.</summary>
     public string? Problem() =>
         string.IsNullOrWhiteSpace(DatabasePath) ? "Studio:DatabasePath is empty"
+        : string.IsNullOrWhiteSpace(VersionsPath) ? "Studio:VersionsPath is empty"
         : QueueCapacity is < 1 or > 10_000 ? $"Studio:QueueCapacity must be between 1 and 10000, got {QueueCapacity}"
         : MaxJobsPerClient is < 1 or > 1_000 ? $"Studio:MaxJobsPerClient must be between 1 and 1000, got {MaxJobsPerClient}"
         : DefaultSteps < 1 ? $"Studio:DefaultSteps must be at least 1, got {DefaultSteps}"

@@ -26,6 +26,16 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
     /// <summary>θ2 in use (after calibration, when asked for).</summary>
     public double Theta2 => theta2;
 
+    /// <summary>Runs before every optimiser step and every estimation render; a host that shares the machine can wait
+    /// here while its interactive work runs (the web app yields to generation this way).</summary>
+    public Action<CancellationToken>? BetweenSteps { get; init; }
+
+    /// <summary>Called every <see cref="InspectEvery"/> steps with the step and the current decoder: z (ω values) → t_crt (d values).</summary>
+    public Action<int, Func<float[], float[]>>? Inspect { get; init; }
+
+    /// <summary>Steps between <see cref="Inspect"/> calls (0 = never).</summary>
+    public int InspectEvery { get; init; }
+
     /// <summary>
     /// Trains into run.OutDir up to <see cref="DisTokTrainOptions.Steps"/> steps, from <paramref name="known"/>
     /// (a fresh run) or from the checkpoint in run.OutDir (<paramref name="resume"/>).
@@ -57,6 +67,8 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         int step = start;
         for (; step < options.Steps && !ct.IsCancellationRequested; step++)
         {
+            BetweenSteps?.Invoke(ct);
+            if (ct.IsCancellationRequested) break;
             (mix, cst, reg) = Step(network, optimizer, pool, aesthetic, new Random(unchecked(options.Seed * 1_000_003 + step)));
             int done = step + 1;
             if (estimate is not null && options.GrowsPool && done % options.EstimationEvery == 0)
@@ -64,6 +76,8 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
             double rate = (done - start) * options.Accumulation / clock.Elapsed.TotalSeconds;
             var eta = TimeSpan.FromSeconds((options.Steps - done) * options.Accumulation / Math.Max(rate, 1e-9));
             progress?.Report(new DisTokTrainProgress(done, options.Steps, mix, cst, reg, pool.Count, pool.DiscoveredCount, rate, eta));
+            if (Inspect is not null && InspectEvery > 0 && (done % InspectEvery == 0 || done == options.Steps))
+                Inspect(done, latent => DecodeLatent(network, latent));
             if (done % options.CheckpointEvery == 0 && done < options.Steps) Save(run, network, pool, done, mix, cst, reg, clock.Elapsed, progress);
         }
         var saved = Save(run, network, pool, step, mix, cst, reg, clock.Elapsed, progress);
@@ -171,6 +185,7 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
     {
         for (int j = 0; j < options.EstimationSamples; j++)
         {
+            BetweenSteps?.Invoke(CancellationToken.None);
             int seed = unchecked(options.Seed * 7919 + step * 64 + j) & int.MaxValue;
             var token = DecodeLatent(network, PriorSampler.Sample(PriorKind.Gaussian, seed, network.Config.Latent, 1.0));
             var p = estimate(token, seed);

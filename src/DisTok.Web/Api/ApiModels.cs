@@ -50,3 +50,44 @@ public sealed record SavedTokenView(Guid Id, string Name, string? Notes, IReadOn
     internal static SavedTokenView Of(SavedToken t) => new(t.Id, t.Name, t.Notes, t.TagNames, t.SourceKind, t.SourceText, t.ModelVersion,
         t.Author, t.CreatedUtc, t.SavedUtc, t.ThumbnailPng is not null, $"/api/library/{t.Id}/token.json", $"/api/library/{t.Id}/token.safetensors");
 }
+
+/// <summary>Settings of a new training run; each one left out takes the served model's value.</summary>
+/// <param name="Steps">Optimiser steps (1..Training:MaxSteps).</param>
+/// <param name="Seed">Seed (0 or more).</param>
+/// <param name="Ablation">none, no-cst, no-reg or no-pool.</param>
+/// <param name="EstimationEvery">Steps between class-distribution estimations (0 = never).</param>
+/// <param name="SampleEvery">Steps between sample images (0 = never).</param>
+public sealed record TrainingStart(int? Steps = null, int? Seed = null, string? Ablation = null, int? EstimationEvery = null, int? SampleEvery = null);
+
+/// <summary>A recorded training run.</summary>
+public sealed record TrainingRunView(int Run, string Status, int Step, int TotalSteps, string StartedBy, DateTimeOffset StartedUtc, DateTimeOffset? EndedUtc,
+    string Message, string? Version)
+{
+    public static TrainingRunView Of(DisTok.Data.Entities.TrainingRun r) =>
+        new(r.Number, r.Status, r.Step, r.TotalSteps, r.StartedBy, r.StartedUtc, r.EndedUtc, r.Message,
+            r.VersionNumber is { } v ? DisTok.Data.Entities.ModelVersion.LabelOf(v) : null);
+}
+
+/// <summary>The live state of the active (or last) run, without its images.</summary>
+public sealed record TrainingLiveView(int Run, string Status, int Step, int TotalSteps, double? MixLoss, double? ConsistencyLoss, double? RegularizationLoss,
+    int PoolSize, int Discovered, double SamplesPerSecond, double EtaSeconds, int SampleSets, string Message, string? Version)
+{
+    public static TrainingLiveView Of(DisTok.Web.Training.TrainingSnapshot s)
+    {
+        var last = s.Curve.Count > 0 ? s.Curve[^1] : null;
+        static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? Math.Round(x, 5) : null;
+        return new(s.Run, s.Status, s.Step, s.TotalSteps, Finite(last?.Mix), Finite(last?.Consistency), Finite(last?.Regularization), s.PoolSize, s.Discovered,
+            Math.Round(s.SamplesPerSecond, 1), Math.Round(s.Eta.TotalSeconds), s.Samples.Count, s.Message, s.Version is { } v ? DisTok.Data.Entities.ModelVersion.LabelOf(v) : null);
+    }
+}
+
+/// <summary>The active run (or null) and the newest recorded runs.</summary>
+public sealed record TrainingOverview(TrainingLiveView? Live, IReadOnlyList<TrainingRunView> Runs);
+
+/// <summary>A model version as the API shows it.</summary>
+public sealed record ModelVersionView(int Number, string Label, string Sha256, DateTimeOffset CreatedUtc, string CreatedBy, bool Served,
+    DisTok.Web.Training.VersionEval? Eval)
+{
+    public static ModelVersionView Of(DisTok.Data.Entities.ModelVersion v, int served) =>
+        new(v.Number, v.Label, v.Sha256, v.CreatedUtc, v.CreatedBy, v.Number == served, DisTok.Web.Training.VersionEval.FromJson(v.EvalJson));
+}

@@ -29,6 +29,7 @@ public static class ApiRegistration
         LibraryEndpoints.Map(api);
         RoomEndpoints.Map(api);
         StudyEndpoints.Map(api);
+        AdminEndpoints.Map(api);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("DisTok Studio API"));
         return app;

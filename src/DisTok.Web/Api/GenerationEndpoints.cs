@@ -24,7 +24,7 @@ public static class GenerationEndpoints
         g.MapDelete("/{id:guid}", Cancel).WithSummary("Cancel a render you queued");
     }
 
-    static IResult Submit(GenerationSubmission body, HttpContext http, GenerationQueue queue, ApiJobs jobs, OptionalModel<DisTokModel> distok)
+    static IResult Submit(GenerationSubmission body, HttpContext http, GenerationQueue queue, ApiJobs jobs, ServedDisTok distok)
     {
         if (body is null) throw new ArgumentException("send a JSON body with at least \"distribution\"");
         var template = StudioInput.Template(body.Template ?? DefaultTemplate);

@@ -51,7 +51,7 @@ public static class LibraryEndpoints
             : TypedResults.Problem($"token {id} has no thumbnail", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
 
-    static async Task<IResult> Upload(HttpRequest request, TokenLibrary library, OptionalModel<DisTokModel> distok,
+    static async Task<IResult> Upload(HttpRequest request, TokenLibrary library, ServedDisTok distok,
         string? name, string? notes, string? author, string? tags, CancellationToken ct)
     {
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);

@@ -33,7 +33,7 @@ public static class StudyEndpoints
         g.MapGet("/{id}/table.csv", TableCsv).WithSummary("The Win:Loss:Tie table as CSV (owner key)");
     }
 
-    static async Task<IResult> Create(StudyCreation body, StudyStore studies, StudyRenderer renderer, OptionalModel<DisTokModel> distok, CancellationToken ct)
+    static async Task<IResult> Create(StudyCreation body, StudyStore studies, StudyRenderer renderer, ServedDisTok distok, CancellationToken ct)
     {
         if (body is null) throw new ArgumentException("send a JSON body with title, question, consent, arms and items");
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);

@@ -22,13 +22,13 @@ public static class TokenEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 
-    static IReadOnlyList<ConceptView> Concepts(OptionalModel<DisTokModel> distok)
+    static IReadOnlyList<ConceptView> Concepts(ServedDisTok distok)
     {
         var model = distok.Model;
         return ConceptCatalog.Default.Concepts.Select(c => new ConceptView(c.Name, model?.Pool.IsKnown(c.Name) ?? false)).ToList();
     }
 
-    static IResult Make(TokenRequest body, HttpContext http, OptionalModel<DisTokModel> distok)
+    static IResult Make(TokenRequest body, HttpContext http, ServedDisTok distok)
     {
         if (body is null) throw new ArgumentException("send a JSON body with \"distribution\" or \"prior\"");
         if ((body.Distribution is null) == (body.Prior is null)) throw new ArgumentException("give either \"distribution\" or \"prior\", not both or neither");

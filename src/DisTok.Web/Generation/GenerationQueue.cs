@@ -23,6 +23,9 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
     /// <summary>Jobs waiting to start.</summary>
     public int Depth { get { lock (_gate) return _waiting.Count; } }
 
+    /// <summary>True while any job is queued or running (background work such as training waits for this to clear).</summary>
+    public bool IsBusy { get { lock (_gate) return _active.Count > 0; } }
+
     /// <summary>Queues a render for nobody in particular; see <see cref="Enqueue(GenerationRequest, JobOrigin, Action{GenerationJob}?)"/>.</summary>
     public GenerationJob Enqueue(GenerationRequest request, Action<GenerationJob>? onChanged = null) =>
         Enqueue(request, JobOrigin.Anonymous, onChanged);

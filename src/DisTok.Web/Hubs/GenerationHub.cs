@@ -15,7 +15,7 @@ namespace DisTok.Web.Hubs;
 /// and nothing is queued. A connection's jobs are cancelled when it disconnects. The per-client limit counts the
 /// browser's client cookie when the connection carries one, else the connection.
 /// </summary>
-public sealed class GenerationHub(GenerationQueue queue, OptionalModel<DisTokModel> distok, IHubContext<GenerationHub> hub, ILogger<GenerationHub> logger) : Hub
+public sealed class GenerationHub(GenerationQueue queue, ServedDisTok distok, IHubContext<GenerationHub> hub, ILogger<GenerationHub> logger) : Hub
 {
     const string JobsKey = "jobs";
 

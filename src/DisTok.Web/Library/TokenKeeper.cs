@@ -13,7 +13,7 @@ namespace DisTok.Web.Library;
 /// same model), an Explore sample (prior + seed), an uploaded token file, or a shared token (a copy). Every path checks
 /// the token against the loaded DisTok model first; a refusal throws and stores nothing.
 /// </summary>
-public sealed class TokenKeeper(TokenLibrary library, OptionalModel<DisTokModel> distok)
+public sealed class TokenKeeper(TokenLibrary library, ServedDisTok distok)
 {
     /// <summary>The label room images carry for the model that made them (<c>distok {version}</c>).</summary>
     public static string ImageModelLabel(DisTokModel model) => "distok " + model.Stamp.Version;

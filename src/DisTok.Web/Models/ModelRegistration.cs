@@ -8,11 +8,14 @@ namespace DisTok.Web.Models;
 /// <summary>Registers the optional models beside the backbone: {Backbone:ModelsPath}/distok and {Backbone:ModelsPath}/labeler.</summary>
 public static class ModelRegistration
 {
-    /// <summary>Adds <see cref="OptionalModel{T}"/> of <see cref="DisTokModel"/> and of <see cref="SoftLabeler"/> as singletons.</summary>
+    /// <summary>Adds <see cref="OptionalModel{T}"/> of <see cref="DisTokModel"/> (the embedded model) and of <see cref="SoftLabeler"/>,
+    /// and <see cref="ServedDisTok"/> (the version served) as singletons.</summary>
     public static WebApplicationBuilder AddOptionalModels(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => Slot(sp, "DisTok model", "distok", DisTokModel.Load));
         builder.Services.AddSingleton(sp => Slot(sp, "soft labeler", "labeler", dir => SoftLabeler.Load(dir)));
+        builder.Services.AddSingleton<VersionFolders>();
+        builder.Services.AddSingleton<ServedDisTok>();
         return builder;
     }
 

@@ -13,7 +13,7 @@ namespace DisTok.Web.Rooms;
 /// every member; the finished image is stored in the room's history (seed, distribution, template, model version)
 /// and pushed to every member. Storing happens here, not in a page, so it happens even if the person left.
 /// </summary>
-public sealed class RoomGeneration(GenerationQueue queue, OptionalModel<DisTokModel> distok, RoomStore store, TokenLibrary library, RoomHubState hub,
+public sealed class RoomGeneration(GenerationQueue queue, ServedDisTok distok, RoomStore store, TokenLibrary library, RoomHubState hub,
     ILogger<RoomGeneration> logger)
 {
     /// <summary>Why generating is off (no DisTok model), or null when it is on.</summary>

@@ -16,7 +16,7 @@ namespace DisTok.Web.Studies;
 /// first); <c>embedding_mean</c> Σ p(i)·E(template with c_i), renormalised, as a ready condition; <c>per_concept_optimisation</c>
 /// a token optimised for the item (docs/distok.md, baselines); <c>library_token</c> a saved token, the same for every item.
 /// </summary>
-public sealed class StudyArmRequests(OptionalModel<DisTokModel> distok, MiniLmTextEncoder encoder, TokenLibrary library)
+public sealed class StudyArmRequests(ServedDisTok distok, MiniLmTextEncoder encoder, TokenLibrary library)
 {
     /// <summary>The request for one arm on one item.</summary>
     /// <exception cref="ArgumentException">No DisTok model, a bad distribution, or a saved token that is gone or of the wrong size.</exception>

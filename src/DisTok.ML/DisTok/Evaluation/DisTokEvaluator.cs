@@ -9,9 +9,12 @@ namespace DisTok.ML.DisTok.Evaluation;
 /// Runs the evaluation protocol (method.md §5) on the embedded backbone: for each item, S images (seeds 0…S−1)
 /// of the method's conditioning, classified by the soft labeler; p_vis = mean of their distributions.
 /// </summary>
-public sealed class DisTokEvaluator(LoadedBackbone backbone, int seeds, int? imageSteps = null)
+public sealed class DisTokEvaluator(IImageGenerator generator, ISoftLabeler labeler, int seeds, int? imageSteps = null)
 {
-    IReadOnlyList<string> Concepts => backbone.Labeler.Concepts;
+    /// <summary>The protocol on a loaded backbone (its generator and labeler).</summary>
+    public DisTokEvaluator(LoadedBackbone backbone, int seeds, int? imageSteps = null) : this(backbone.Generator, backbone.Labeler, seeds, imageSteps) { }
+
+    IReadOnlyList<string> Concepts => labeler.Concepts;
 
     /// <summary>All items of the set through one method; progress gets (items done, items).</summary>
     public MethodResult Run(EvalMethod method, EvalSet set, IReadOnlyList<PriorDiversity>? priors = null,
@@ -34,7 +37,7 @@ public sealed class DisTokEvaluator(LoadedBackbone backbone, int seeds, int? ima
                 var png = Render(conditioning, seed);
                 imageMs += clock.Elapsed.TotalMilliseconds;
                 images.Add(png);
-                distributions.Add(backbone.Labeler.Classify(png));
+                distributions.Add(labeler.Classify(png));
             }
             var visible = EvalMetrics.Mean(distributions);
             results.Add(new ItemResult(item, visible, images, tokenMs, imageMs / seeds,
@@ -57,7 +60,7 @@ public sealed class DisTokEvaluator(LoadedBackbone backbone, int seeds, int? ima
             var token = model.TokenFromPrior(prior, i, temperature);
             var png = Render(new Conditioning(DisTokTrainer.CreativeTemplate, token.Vector), i);
             images.Add(png);
-            distributions.Add(backbone.Labeler.Classify(png));
+            distributions.Add(labeler.Classify(png));
         }
         var argmax = distributions.Select(p => Concepts[Enumerable.Range(0, p.Count).MaxBy(i => p[i])]).ToList();
         return new PriorDiversity(prior, temperature, samples, EvalMetrics.DistinctArgmax(distributions),
@@ -65,6 +68,6 @@ public sealed class DisTokEvaluator(LoadedBackbone backbone, int seeds, int? ima
     }
 
     byte[] Render(Conditioning c, int seed) => c.Embedding is { } embedding
-        ? backbone.Generator.GenerateFromEmbedding(embedding, seed, imageSteps).Png
-        : backbone.Generator.Generate(new GenerationRequest(c.Prompt, seed, imageSteps, null, c.Token)).Png;
+        ? generator.Generate(new GenerationRequest(c.Prompt, seed, imageSteps, null, Condition: embedding)).Png
+        : generator.Generate(new GenerationRequest(c.Prompt, seed, imageSteps, null, c.Token)).Png;
 }

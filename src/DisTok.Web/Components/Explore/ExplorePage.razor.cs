@@ -27,7 +27,7 @@ public partial class ExplorePage : IDisposable
     /// <summary>Frames in a morph strip, both ends included.</summary>
     public const int MorphLength = 6;
 
-    [Inject] OptionalModel<DisTokModel> DisTok { get; set; } = default!;
+    [Inject] ServedDisTok DisTok { get; set; } = default!;
     [Inject] GenerationQueue Queue { get; set; } = default!;
     [Inject] LabelerReading Reader { get; set; } = default!;
     [Inject] TokenKeeper Keeper { get; set; } = default!;

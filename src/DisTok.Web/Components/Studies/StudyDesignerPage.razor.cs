@@ -21,7 +21,7 @@ public partial class StudyDesignerPage
 
     [Inject] StudyStore Studies { get; set; } = default!;
     [Inject] StudyRenderer Renderer { get; set; } = default!;
-    [Inject] OptionalModel<DisTokModel> DisTok { get; set; } = default!;
+    [Inject] ServedDisTok DisTok { get; set; } = default!;
     [Inject] NavigationManager Navigation { get; set; } = default!;
     [Inject] TokenLibrary Library { get; set; } = default!;
 

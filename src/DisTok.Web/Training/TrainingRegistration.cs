@@ -1,0 +1,48 @@
+using DisTok.Data.Stores;
+using DisTok.ML.DisTok;
+using DisTok.Web.Models;
+
+namespace DisTok.Web.Training;
+
+/// <summary>Registers training from the admin page and restores the served version at start.</summary>
+public static class TrainingRegistration
+{
+    /// <summary>Adds <see cref="TrainingService"/> (a singleton and hosted service) and binds <see cref="TrainingOptions"/>.</summary>
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
+        builder.Services.AddSingleton<TrainingService>();
+        builder.Services.AddSingleton<VersionPromotion>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
+        return builder;
+    }
+
+    /// <summary>
+    /// At start, after migrations: runs still marked active were cut off by a stop, so they become interrupted and their
+    /// folders go; the embedded model is recorded as version 0; the last promoted version is served. A promoted version
+    /// that does not load leaves the embedded model served, with the reason on the status page.
+    /// </summary>
+    public static async Task RestoreServedVersionAsync(this IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DisTok.Web.Training");
+        int interrupted = await services.GetRequiredService<TrainingRuns>().MarkInterruptedAsync();
+        if (interrupted > 0) logger.LogWarning("{Count} training run(s) were cut off by the last stop and are marked interrupted", interrupted);
+        services.GetRequiredService<VersionFolders>().DiscardAllRuns();
+        var versions = services.GetRequiredService<ModelVersions>();
+        var embedded = services.GetRequiredService<OptionalModel<DisTokModel>>();
+        if (embedded.Model is { } model)
+            await versions.EnsureEmbeddedAsync(model.Stamp.Sha256, model.Manifest.Config["training"]?.ToJsonString() ?? "{}", model.Manifest.Metrics.ToJsonString(), null);
+        if (await versions.PromotedAsync() is not { Number: > 0 } promoted) return;
+        var served = services.GetRequiredService<ServedDisTok>();
+        try
+        {
+            served.Serve(promoted);
+            logger.LogInformation("Serving DisTok version {Version}", promoted.Label);
+        }
+        catch (InvalidDataException e)
+        {
+            logger.LogError(e, "The promoted DisTok version {Version} could not be loaded; serving the embedded model", promoted.Label);
+            served.FallBack($"the promoted version {promoted.Label} could not be loaded ({e.Message}); the embedded model is served instead");
+        }
+    }
+}

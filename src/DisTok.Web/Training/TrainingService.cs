@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DisTok.Core.Backbone;
+using DisTok.Core.Concepts;
+using DisTok.Core.Tokens;
+using DisTok.Data.Entities;
+using DisTok.Data.Stores;
+using DisTok.Data.Validation;
+using DisTok.ML.DisTok;
+using DisTok.ML.Text;
+using DisTok.ML.Vision;
+using DisTok.Web.Api;
+using DisTok.Web.Generation;
+using DisTok.Web.Models;
+using Microsoft.Extensions.Options;
+
+namespace DisTok.Web.Training;
+
+/// <summary>
+/// Runs DisTok training inside the app, one run at a time, on its own thread, while the studio keeps serving. Before
+/// every optimiser step and every render it waits while the generation queue has work, so interactive generation
+/// never waits behind more than the step in progress. A run starts from the served model's known concepts and
+/// training settings (overridden by the admin's), trains into its run folder, evaluates the result on the dev set and
+/// becomes version vN. Cancelled and failed runs leave no version; the served model only changes by promotion.
+/// </summary>
+public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabeler> labeler, MiniLmTextEncoder encoder, IImageGenerator generator,
+    GenerationQueue queue, TrainingRuns runs, ModelVersions versions, VersionFolders folders, IOptions<TrainingOptions> options,
+    ILogger<TrainingService> logger) : IHostedService, IDisposable
+{
+    sealed record Active(int Run, string By, CancellationTokenSource Cancel, TrainingLive Live)
+    {
+        public Task Work { get; set; } = Task.CompletedTask;
+        public bool Stopping { get; set; }
+    }
+
+    static readonly TimeSpan RecordEvery = TimeSpan.FromSeconds(2);
+    readonly SemaphoreSlim _starting = new(1, 1);
+    volatile Active? _active;
+    volatile TrainingLive? _last;
+
+    /// <summary>The live state of the active run, or of the last run since the app started; null before any.</summary>
+    public TrainingSnapshot? Current => (_active?.Live ?? _last)?.Snapshot();
+
+    /// <summary>True while a run trains or evaluates.</summary>
+    public bool IsActive => _active is not null;
+
+    /// <summary>Raised (on the training thread) at most a few times a second while a run goes, and when it ends.</summary>
+    public event Action? Changed;
+
+    /// <summary>The settings the served model was trained with, the form's defaults.</summary>
+    public TrainingSettings Defaults() => TrainingSettings.From(Basis(served.Model));
+
+    /// <summary>Starts a run in the background.</summary>
+    /// <exception cref="StudioValidationException">A setting is out of bounds; the message lists every problem.</exception>
+    /// <exception cref="StudioConflictException">A run is already active.</exception>
+    /// <exception cref="ModelMissingException">No DisTok model is served to start from.</exception>
+    public async Task<TrainingRun> StartAsync(TrainingSettings settings, string by, CancellationToken ct = default)
+    {
+        var problems = settings.Problems(options.Value.MaxSteps);
+        if (problems.Count > 0) throw new StudioValidationException("settings", string.Join("; ", problems));
+        if (!served.TryGet(out var model, out var problem)) throw new ModelMissingException(problem);
+        await _starting.WaitAsync(ct);
+        try
+        {
+            if (_active is { } busy) throw new StudioConflictException($"training run {busy.Run} is still going; only one run at a time: cancel it or wait for it to end");
+            var run = await runs.StartAsync(settings.ToJson(), settings.Steps, by, ct);
+            var active = new Active(run.Number, run.StartedBy, new CancellationTokenSource(), new TrainingLive(run.Number, settings.Steps));
+            _active = active;
+            active.Work = Task.Factory.StartNew(() => Run(active, settings, model, served.VersionLabel), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            logger.LogInformation("Training run {Run} started by {By}: {Settings}", run.Number, by, settings.ToJson());
+            return run;
+        }
+        finally { _starting.Release(); }
+    }
+
+    /// <summary>Asks run <paramref name="number"/> to stop at its next step (or its evaluation at the next item).</summary>
+    /// <exception cref="StudioNotFoundException">No such run.</exception>
+    /// <exception cref="StudioConflictException">The run is not active.</exception>
+    public async Task CancelAsync(int number, string by, CancellationToken ct = default)
+    {
+        if (_active is { } active && active.Run == number)
+        {
+            logger.LogInformation("Training run {Run} cancelled by {By}", number, by);
+            await active.Cancel.CancelAsync();
+            return;
+        }
+        var run = await runs.GetAsync(number, ct);
+        throw new StudioConflictException($"training run {number} is not going (it is {run.Status}); nothing to cancel");
+    }
+
+    void Run(Active active, TrainingSettings settings, DisTokModel basis, string basisLabel)
+    {
+        var live = active.Live;
+        var ct = active.Cancel.Token;
+        int n = active.Run, step = 0;
+        var directory = folders.RunDirectory(n);
+        try
+        {
+            var trainOptions = settings.Apply(Basis(basis));
+            var soft = labeler.Model;
+            Func<float[], int, float[]>? estimate = soft is null ? null : (token, seed) =>
+                soft.Classify(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed, trainOptions.EstimationImageSteps, null, token)).Png);
+            if (soft is null) live.Set(TrainingRunStatus.Running, "no soft labeler is installed: the concept pool will not grow in this run");
+            var record = Stopwatch.StartNew();
+            var lastEvent = Stopwatch.StartNew();
+            var trainer = new DisTokTrainer(encoder, trainOptions)
+            {
+                BetweenSteps = YieldToGeneration,
+                Inspect = (s, decode) => Sample(live, s, decode, trainOptions.Seed, ct),
+                InspectEvery = settings.SampleEvery,
+            };
+            var command = $"admin page, run {n} from {basisLabel}: {settings.ToJson()}";
+            var distokRun = new DisTokRun(directory, command, DisTokRun.HashOf(ConceptCatalog.Default, DisTokModel.TextEncoderName),
+                BackboneVersions(basis, soft));
+            var result = trainer.Train(basis.Pool.Known.ToList(), distokRun, estimate, soft?.Concepts ?? basis.KnownConcepts,
+                progress: new Reporter(p =>
+                {
+                    step = p.Step;
+                    live.Report(p);
+                    if (record.Elapsed >= RecordEvery) { record.Restart(); Record(n, p.Step, TrainingRunStatus.Running, live); }
+                    if (p.Message is not null || lastEvent.ElapsedMilliseconds >= 250) { lastEvent.Restart(); Changed?.Invoke(); }
+                }), ct: ct);
+            step = result.Steps;
+            if (result.Cancelled) { End(active, TrainingRunStatus.Cancelled, step, $"cancelled at step {step} of {settings.Steps}; no version was made"); return; }
+
+            live.Set(TrainingRunStatus.Evaluating, "evaluating on the dev set");
+            Record(n, step, TrainingRunStatus.Evaluating, live);
+            Changed?.Invoke();
+            var eval = Evaluate(directory, soft, live, ct);
+            var folder = folders.Publish(n);
+            using (var check = DisTokModel.Load(Path.Combine(folders.Root, folder)))
+            {
+                var version = new ModelVersion
+                {
+                    Number = n, Folder = folder, Sha256 = check.Stamp.Sha256, CreatedBy = active.By,
+                    SettingsJson = check.Manifest.Config["training"]?.ToJsonString() ?? "{}", MetricsJson = check.Manifest.Metrics.ToJsonString(),
+                    EvalJson = eval?.ToJson(),
+                };
+                versions.AddAsync(version).GetAwaiter().GetResult();
+            }
+            var done = $"completed: {step} steps in {result.Elapsed:hh\\:mm\\:ss}, pool {result.PoolSize} ({result.Discovered} discovered)" +
+                (eval is null ? "; not evaluated (no soft labeler)" : $"; dev KL {eval.Kl:F3}, support {eval.SupportMass:F3}") + $"; version {ModelVersion.LabelOf(n)} is ready to promote";
+            End(active, TrainingRunStatus.Completed, step, done, n);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            End(active, TrainingRunStatus.Cancelled, step, $"cancelled during evaluation; no version was made");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Training run {Run} failed", n);
+            End(active, TrainingRunStatus.Failed, step, $"failed: {e.Message}");
+        }
+    }
+
+    VersionEval? Evaluate(string directory, SoftLabeler? soft, TrainingLive live, CancellationToken ct)
+    {
+        if (soft is null) return null;
+        using var model = DisTokModel.Load(directory);
+        var o = options.Value;
+        var devSet = Path.IsPathRooted(o.DevSetPath) ? o.DevSetPath : Path.Combine(AppContext.BaseDirectory, o.DevSetPath);
+        return VersionEval.Run(model, new YieldingGenerator(generator, YieldToGeneration), soft, devSet, o.EvalSeeds, o.EvalPriorSamples, directory,
+            m => { live.Say(m); Changed?.Invoke(); }, ct);
+    }
+
+    // Renders the current checkpoint: fixed Gaussian latents (seeds 0..K−1) → t_crt → "a photo of a <*>".
+    void Sample(TrainingLive live, int step, Func<float[], float[]> decode, int seed, CancellationToken ct)
+    {
+        int k = options.Value.SampleImages;
+        if (k < 1) return;
+        int latent = new DisTokConfig(TokenDim: encoder.Dimension).Latent;   // the trainer's network: ω of a fresh DisTokConfig
+        var pngs = new List<byte[]>();
+        for (int i = 0; i < k && !ct.IsCancellationRequested; i++)
+        {
+            var token = decode(PriorSampler.Sample(PriorKind.Gaussian, i, latent, 1.0));
+            YieldToGeneration(ct);
+            pngs.Add(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed + i, null, null, token)).Png);
+        }
+        if (pngs.Count > 0) live.AddSamples(step, pngs);
+        Changed?.Invoke();
+    }
+
+    // Interactive generation first: wait while anything is queued or rendering.
+    void YieldToGeneration(CancellationToken ct)
+    {
+        while (queue.IsBusy && !ct.IsCancellationRequested) Thread.Sleep(5);
+    }
+
+    void End(Active active, string status, int step, string message, int? version = null)
+    {
+        if (status != TrainingRunStatus.Completed) folders.Discard(active.Run);
+        if (active.Stopping && status != TrainingRunStatus.Completed)
+            (status, message) = (TrainingRunStatus.Interrupted, $"interrupted: the server stopped at step {step}; the served model was not changed");
+        active.Live.Set(status, message, version);
+        try { runs.FinishAsync(active.Run, status, step, message, version).GetAwaiter().GetResult(); }
+        catch (Exception e) { logger.LogError(e, "Could not record the end of training run {Run}", active.Run); }
+        logger.LogInformation("Training run {Run} {Status}: {Message}", active.Run, status, message);
+        _last = active.Live;
+        _active = null;
+        Changed?.Invoke();
+    }
+
+    void Record(int run, int step, string status, TrainingLive live)
+    {
+        try { runs.ProgressAsync(run, step, status, live.Snapshot().Message).GetAwaiter().GetResult(); }
+        catch (Exception e) { logger.LogWarning(e, "Could not record the progress of training run {Run}", run); }
+    }
+
+    // The served model's training settings (its manifest's "training" object); defaults where it says nothing.
+    static DisTokTrainOptions Basis(DisTokModel? model)
+    {
+        if (model?.Manifest.Config["training"] is not JsonObject training) return new DisTokTrainOptions();
+        try { return training.Deserialize<DisTokTrainOptions>() ?? new DisTokTrainOptions(); }
+        catch (JsonException) { return new DisTokTrainOptions(); }
+    }
+
+    static JsonObject BackboneVersions(DisTokModel basis, SoftLabeler? soft)
+    {
+        var recorded = basis.Manifest.Config["training"]?["backbone"] as JsonObject;
+        return new JsonObject
+        {
+            ["diffusion_sha256"] = recorded?["diffusion_sha256"]?.DeepClone(),
+            ["labeler_sha256"] = soft?.Manifest?.WeightsSha256,
+        };
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>At shutdown: stops an active run (it is recorded as interrupted) and waits briefly for it.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_active is not { } active) return;
+        active.Stopping = true;
+        await active.Cancel.CancelAsync();
+        await Task.WhenAny(active.Work, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _starting.Dispose();
+
+    sealed class Reporter(Action<DisTokTrainProgress> report) : IProgress<DisTokTrainProgress>
+    {
+        public void Report(DisTokTrainProgress value) => report(value);
+    }
+}
