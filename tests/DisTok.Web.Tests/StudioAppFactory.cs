@@ -22,9 +22,10 @@ public class StudioAppFactory : WebApplicationFactory<Program>
 
     public StudioAppFactory() : this(withDisTok: true) { }
 
-    /// <summary>The app with or without the DisTok model.</summary>
-    protected StudioAppFactory(bool withDisTok)
+    /// <summary>The app with or without the DisTok model, and with or without the repository's soft labeler (models/labeler).</summary>
+    protected StudioAppFactory(bool withDisTok, bool withLabeler = false)
     {
+        if (withLabeler) CopyLabeler(Path.Combine(Models, "labeler"));
         var tiny = new UNetConfig(ImageSize: 32, PatchSize: 4, Channels: [16, 32], ConditionDim: 384, EmbedDim: 32, Groups: 4);
         using (var model = new DiffusionUNet(tiny))
             DiffusionCheckpoint.Save(model, Path.Combine(Models, "diffusion"), new(), "test", "test fixture", 0, new());
@@ -52,6 +53,16 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         DisTokCheckpoint.Save(directory, network, pool, new JsonObject(), "data", "test fixture", 1, new JsonObject());
     }
 
+    /// <summary>Copies the committed soft labeler (its head; ResNet18 comes from the restored package) into <paramref name="directory"/>.</summary>
+    static void CopyLabeler(string directory)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DisTok.Web.sln"))) root = root.Parent;
+        var source = Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("DisTok.Web.sln not found above the test folder"), "models", "labeler");
+        Directory.CreateDirectory(directory);
+        foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+    }
+
     /// <summary>Settings a derived factory adds (e.g. to turn anonymous use off).</summary>
     protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
 
@@ -61,6 +72,7 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Backbone:ModelsPath", Models);
         builder.UseSetting("Backbone:DefaultSteps", "4");
         builder.UseSetting("Studio:DatabasePath", DatabasePath);
+        builder.UseSetting("Studio:VersionsPath", Path.Combine(_root, "versions"));
         builder.UseSetting("Studio:DefaultSteps", "4");
         builder.UseSetting("Studio:MaxJobsPerClient", MaxJobsPerClient.ToString());
     }

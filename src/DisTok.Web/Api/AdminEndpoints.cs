@@ -29,8 +29,9 @@ public static class AdminEndpoints
     static async Task<IResult> Start(TrainingStart? body, TrainingService training, HttpContext http, CancellationToken ct)
     {
         var d = training.Defaults();
-        var settings = new TrainingSettings(body?.Steps ?? d.Steps, body?.Seed ?? d.Seed, body?.Ablation ?? d.Ablation,
-            body?.EstimationEvery ?? d.EstimationEvery, body?.SampleEvery ?? d.SampleEvery);
+        int steps = body?.Steps ?? d.Steps;
+        var settings = new TrainingSettings(steps, body?.Seed ?? d.Seed, body?.Ablation ?? d.Ablation,
+            body?.EstimationEvery ?? Math.Clamp(d.EstimationEvery, 0, Math.Max(steps, 0)), body?.SampleEvery ?? Math.Max(1, steps / 10));
         var run = await training.StartAsync(settings, By(http), ct);
         return TypedResults.Accepted($"/api/admin/training", TrainingRunView.Of(run));
     }

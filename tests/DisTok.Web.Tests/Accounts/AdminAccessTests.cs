@@ -29,6 +29,8 @@ public class AdminAccessTests(StudioAppFactory app) : IClassFixture<StudioAppFac
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/users")]
+    [InlineData("/admin/training")]
+    [InlineData("/admin/versions")]
     public async Task Every_admin_page_refuses_anonymous_visitors_and_plain_users(string path)
     {
         var (anonymous, _) = Browser();
