@@ -43,11 +43,12 @@ public sealed class TokenKeeper(TokenLibrary library, ServedDisTok distok)
     }
 
     /// <summary>Reads an uploaded JSON or .safetensors token file and keeps it.</summary>
-    /// <exception cref="TokenFileException">The file is empty, too large, malformed or from another model.</exception>
+    /// <exception cref="TokenFileException">The file is empty, too large, malformed, or from another text encoder's space.</exception>
     public async Task<SavedToken> UploadAsync(Stream file, string fileName, string author, CancellationToken ct = default)
     {
         var shown = fileName.Length > 80 ? fileName[..80] + "…" : fileName;
-        var token = TokenFile.ReadUpload(file, Model().Expectations, $"the file '{shown}'");
+        // Any DisTok version in this text encoder's space is accepted; the token keeps the stamp of the model that made it.
+        var token = TokenFile.ReadUpload(file, Model().Expectations with { ModelSha256 = null }, $"the file '{shown}'");
         var name = token.Name ?? Path.GetFileNameWithoutExtension(fileName);
         return await library.SaveAsync(token, string.IsNullOrWhiteSpace(name) ? "uploaded token" : StudioInput.Clip(name), null, ["uploaded"], author, null, ct);
     }
@@ -63,7 +64,7 @@ public sealed class TokenKeeper(TokenLibrary library, ServedDisTok distok)
     void TokenChecksAgainstModel(CreativeToken token)
     {
         // The same check an uploaded file gets: round-trip through the file format against the loaded model.
-        try { TokenFile.FromJson(TokenFile.ToJson(token), Model().Expectations); }
+        try { TokenFile.FromJson(TokenFile.ToJson(token), Model().Expectations with { ModelSha256 = null }); }
         catch (TokenFileException e) { throw new ArgumentException(e.Message.Replace("the token", "this shared token", StringComparison.Ordinal)); }
     }
 

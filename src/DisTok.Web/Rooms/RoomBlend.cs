@@ -19,7 +19,8 @@ public sealed record BlendPart(string Key, string Label, double Share);
 /// from a distribution are merged into one concept distribution p (a saved token's distribution counts with its
 /// weight), encoded once: z_p = E_dis(p). Saved tokens from a prior (or from an earlier blend) keep their own latent
 /// z_j. The blend is the weighted mean z = (m_p · z_p + Σ w_j · z_j) / (m_p + Σ w_j), where m_p is the mass of the merged
-/// distribution. Without prior tokens this is exactly DisTok's token for p.
+/// distribution. Without prior tokens this is exactly DisTok's token for p. Saved tokens are always taken from their
+/// source, so one made by another model version is re-decoded by the served one (its label says "re-decoded").
 /// </summary>
 public sealed class RoomBlend
 {
@@ -62,8 +63,8 @@ public sealed class RoomBlend
         : $"weights sum to 1: {Label}";
 
     /// <summary>Resolves a room's weights against the loaded model and the library.</summary>
-    /// <exception cref="InvalidDistributionException">No parts, all zero, an unknown concept, a saved token that is gone, from
-    /// another model, or without a latent (an optimised token).</exception>
+    /// <exception cref="InvalidDistributionException">No parts, all zero, an unknown concept, a saved token that is gone, or
+    /// one without a latent (an optimised or uploaded token without a DisTok source).</exception>
     public static Task<RoomBlend> ResolveAsync(IReadOnlyList<(string Key, double Weight)> weights, DisTokModel model, TokenLibrary library,
         CancellationToken ct = default) => ResolveAsync(weights, model, library, 0, ct);
 
@@ -91,9 +92,10 @@ public sealed class RoomBlend
                 continue;
             }
             var saved = await SavedAsync(library, id, ct);
-            if (saved.ModelSha256 != model.Stamp.Sha256)
-                throw new InvalidDistributionException($"the saved token \"{saved.Name}\" was made by model {saved.ModelVersion}; the loaded model is {model.Stamp.Version}, remove it to generate");
-            labelled.Add(new BlendPart(key, $"\"{saved.Name}\"", weight / total));
+            // A token another model version made is re-decoded from its source by this one (the switch below works from
+            // the source, never the stored vector); a source without a latent is refused there.
+            bool redecoded = saved.ModelSha256 != model.Stamp.Sha256;
+            labelled.Add(new BlendPart(key, $"\"{saved.Name}\"{(redecoded ? " (re-decoded)" : "")}", weight / total));
             var source = saved.ToCreativeToken().Source;
             switch (source.Kind)
             {

@@ -25,7 +25,7 @@ public sealed class RoomGeneration(GenerationQueue queue, ServedDisTok distok, R
     /// <param name="steps">Denoising steps.</param>
     /// <param name="origin">Who asks; its room id must be the room's.</param>
     /// <param name="ct">Cancels resolving the blend.</param>
-    /// <exception cref="InvalidDistributionException">The weights can't be blended (none, all zero, unknown, a saved token gone or from another model).</exception>
+    /// <exception cref="InvalidDistributionException">The weights can't be blended (none, all zero, unknown, a saved token gone or without a DisTok source).</exception>
     /// <exception cref="ArgumentException">Bad seed, steps or template, or no DisTok model.</exception>
     /// <exception cref="GenerationLimitException">The person has too many jobs, or the queue is full.</exception>
     public async Task<RoomGenerationStart> StartAsync(Room room, int seed, int steps, JobOrigin origin, CancellationToken ct = default)

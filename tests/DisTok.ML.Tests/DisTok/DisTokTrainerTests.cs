@@ -52,6 +52,42 @@ public class DisTokTrainerTests(MiniLmFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void The_host_hooks_run_before_every_step_and_render_and_inspect_the_current_decoder()
+    {
+        var known = ConceptTokenFitter.KnownEntries(fixture.Encoder, Five, fitSteps: 5);
+        var run = new DisTokRun(Path.Combine(root, "hooks"), "test", "data", new JsonObject());
+        int waits = 0;
+        var inspected = new List<(int Step, float[] Token)>();
+        var trainer = new DisTokTrainer(fixture.Encoder, Tiny)
+        {
+            BetweenSteps = _ => waits++,
+            Inspect = (step, decode) => inspected.Add((step, decode(new float[new DisTokConfig().Latent]))),
+            InspectEvery = 2,
+        };
+        trainer.Train(known, run, Mixed, Five.Concepts.Select(c => c.Name).ToList());
+        Assert.Equal(4 + 2, waits);                                      // 4 steps + 2 estimation renders (steps 2 and 4, one sample each)
+        Assert.Equal([2, 4], inspected.Select(i => i.Step));
+        Assert.All(inspected, i => Assert.Equal(fixture.Encoder.Dimension, i.Token.Length));
+        Assert.NotEqual(inspected[0].Token, inspected[1].Token);         // the decoder moved between the two looks
+    }
+
+    [Fact]
+    public void A_cancel_from_the_step_hook_stops_before_the_next_step()
+    {
+        var known = ConceptTokenFitter.KnownEntries(fixture.Encoder, Five, fitSteps: 5);
+        var run = new DisTokRun(Path.Combine(root, "cancel"), "test", "data", new JsonObject());
+        using var cancel = new CancellationTokenSource();
+        int steps = 0;
+        var trainer = new DisTokTrainer(fixture.Encoder, Tiny with { EstimationEvery = 0 })
+        {
+            BetweenSteps = _ => { if (++steps == 3) cancel.Cancel(); },
+        };
+        var result = trainer.Train(known, run, null, Five.Concepts.Select(c => c.Name).ToList(), ct: cancel.Token);
+        Assert.True(result.Cancelled);
+        Assert.Equal(2, result.Steps);
+    }
+
+    [Fact]
     public void Ablations_switch_their_part_off()
     {
         var noPool = Train("no-pool", Tiny with { Ablation = "no-pool" });

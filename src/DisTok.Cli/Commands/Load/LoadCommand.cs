@@ -4,19 +4,20 @@ using System.Text.Json.Nodes;
 namespace DisTok.Cli.Commands.Load;
 
 /// <summary>
-/// `distok load coedit|queue|memory --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
+/// `distok load coedit|queue|memory|study|training --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
 /// machine (loopback only); each prints its figures (one JSON object with --json) and stops by itself.
 /// </summary>
 public static class LoadCommand
 {
     public static Command Create()
     {
-        var command = new Command("load", "Load runs against a running studio on this machine: co-edit latency, queue, memory.");
+        var command = new Command("load", "Load runs against a running studio on this machine: co-edit latency, queue, memory, study votes, generation beside training.");
         command.Subcommands.Add(CoEdit());
         command.Subcommands.Add(Queue());
         command.Subcommands.Add(Memory());
         command.Subcommands.Add(Study());
         command.Subcommands.Add(StudyVerify());
+        command.Subcommands.Add(Training());
         return command;
     }
 
@@ -118,6 +119,36 @@ public static class LoadCommand
         {
             using var target = LoadTarget.Open(parse.GetValue(url)!);
             return await RunBounded(parse.GetValue(minutes), ct, c => StudyRun.VerifyAsync(target, parse.GetValue(acked)!, c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command Training()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var email = new Option<string>("--email") { Description = "An administrator's e-mail; the password is read from standard input.", Required = true };
+        var renders = new Option<int>("--renders") { Description = "Renders per phase, idle and while training (5..1000).", DefaultValueFactory = _ => 40 };
+        var steps = new Option<int>("--steps") { Description = "Denoising steps per render.", DefaultValueFactory = _ => 20 };
+        var trainSteps = new Option<int>("--train-steps") { Description = "Steps asked of the training run (it is cancelled at the end).", DefaultValueFactory = _ => 4000 };
+        var gap = new Option<int>("--gap-ms") { Description = "Pause between renders, as a person would leave (0..60000).", DefaultValueFactory = _ => 500 };
+        var poll = new Option<int>("--poll-ms") { Description = "How often a render's progress is read (1..1000).", DefaultValueFactory = _ => 10 };
+        var command = new Command("training", "Time-to-first-preview of interactive generation, idle and while a training run goes.")
+        {
+            url, json, minutes, email, renders, steps, trainSteps, gap, poll,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            int n = parse.GetValue(renders), g = parse.GetValue(gap), p = parse.GetValue(poll);
+            if (n is < 5 or > 1000) throw new ArgumentException($"--renders must be between 5 and 1000, got {n}");
+            if (g is < 0 or > 60_000) throw new ArgumentException($"--gap-ms must be between 0 and 60000, got {g}");
+            if (p is < 1 or > 1000) throw new ArgumentException($"--poll-ms must be between 1 and 1000, got {p}");
+            var password = Console.In.ReadLine() ?? throw new ArgumentException("give the administrator's password on standard input");
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            var progress = new Progress<string>(m => Console.Error.WriteLine(m));
+            var run = new TrainingLoadRun(target, parse.GetValue(email)!, password, n, parse.GetValue(steps), parse.GetValue(trainSteps), g, p);
+            return await RunBounded(parse.GetValue(minutes), ct, c => run.RunAsync(progress, c), parse.GetValue(json));
         });
         return command;
     }

@@ -16,7 +16,11 @@ public sealed class LoadTarget : IDisposable
     LoadTarget(Uri baseAddress)
     {
         BaseAddress = baseAddress;
-        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        // Cookies are kept, so a run that signs in (see SignInAsync) stays signed in.
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2),
+        };
     }
 
     /// <summary>The server, e.g. http://127.0.0.1:5080/.</summary>
@@ -68,6 +72,53 @@ public sealed class LoadTarget : IDisposable
             var status = view.GetProperty("status").GetString()!;
             if (status is "done" or "failed" or "cancelled") return status;
             await Task.Delay(25, ct);
+        }
+    }
+
+    /// <summary>Signs in through the sign-in form (antiforgery token first), as a browser does.</summary>
+    /// <exception cref="InvalidOperationException">The studio did not accept the e-mail and password.</exception>
+    public async Task SignInAsync(string email, string password, CancellationToken ct)
+    {
+        var page = await _http.GetStringAsync("/account/login", ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = password, ["returnUrl"] = "/admin", ["__RequestVerificationToken"] = token,
+        };
+        var response = await _http.PostAsync("/account/login", new FormUrlEncodedContent(form), ct);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/account/login") != false)
+            throw new InvalidOperationException($"sign-in as {email} was refused (wrong password, locked, or not an account)");
+    }
+
+    /// <summary>POSTs JSON and returns the status and the body as JSON (default for an empty body).</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object? body, CancellationToken ct)
+    {
+        var response = await _http.PostAsJsonAsync(path, body, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>GETs JSON.</summary>
+    public Task<JsonElement> GetAsync(string path, CancellationToken ct) => _http.GetFromJsonAsync<JsonElement>(path, ct);
+
+    /// <summary>
+    /// Submits a render through the REST API and polls it every <paramref name="pollMs"/> ms; returns the time from the
+    /// submit to the first preview (step ≥ 1) and to the end, and the final status.
+    /// </summary>
+    public async Task<(double FirstPreviewMs, double TotalMs, string Status)> TimedRenderAsync(string distribution, int seed, int steps, int pollMs, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var response = await _http.PostAsJsonAsync("/api/generations", new { distribution, seed, steps }, ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"submit failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+        double first = double.NaN;
+        while (true)
+        {
+            var view = await _http.GetFromJsonAsync<JsonElement>($"/api/generations/{id}", ct);
+            var status = view.GetProperty("status").GetString()!;
+            if (double.IsNaN(first) && (view.GetProperty("step").GetInt32() >= 1 || status == "done")) first = clock.Elapsed.TotalMilliseconds;
+            if (status is "done" or "failed" or "cancelled") return (first, clock.Elapsed.TotalMilliseconds, status);
+            await Task.Delay(pollMs, ct);
         }
     }
 

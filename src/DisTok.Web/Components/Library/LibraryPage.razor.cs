@@ -17,6 +17,10 @@ public partial class LibraryPage
     [Inject] ShareLinks ShareLinks { get; set; } = default!;
     [Inject] NavigationManager Navigation { get; set; } = default!;
     [Inject] RoomOpener Rooms { get; set; } = default!;
+    [Inject] ModelVersions Versions { get; set; } = default!;
+    [Inject] Models.ServedDisTok Served { get; set; } = default!;
+
+    Dictionary<string, string> VersionBySha { get; set; } = [];
     [CascadingParameter] StudioUser? User { get; set; }
 
     string? Text { get; set; }
@@ -31,6 +35,14 @@ public partial class LibraryPage
     {
         await SearchAsync();
         Links = await ShareLinks.ListAsync();
+        VersionBySha = (await Versions.ListAsync()).GroupBy(v => v.Sha256).ToDictionary(g => g.Key, g => g.First().Label);
+    }
+
+    // "made by v2" for the served version's tokens; others are flagged: rooms re-decode them from their source.
+    string MadeBy(SavedToken token)
+    {
+        var made = VersionBySha.TryGetValue(token.ModelSha256, out var label) ? $"made by {label}" : $"made by model {token.ModelVersion} (not in this studio)";
+        return token.ModelSha256 == Served.Model?.Stamp.Sha256 ? made : $"{made}, not the served version: rooms re-decode it from its source";
     }
 
     async Task SearchAsync()

@@ -1,0 +1,86 @@
+using DisTok.Data.Entities;
+using DisTok.Data.Stores;
+using DisTok.Data.Validation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisTok.Data.Tests.Stores;
+
+/// <summary>Model versions, promotions and training runs on a real SQLite file, including across a restart.</summary>
+public class ModelVersionStoreTests
+{
+    static ModelVersions Versions(StudioDatabase db) => db.Services.GetRequiredService<ModelVersions>();
+    static TrainingRuns Runs(StudioDatabase db) => db.Services.GetRequiredService<TrainingRuns>();
+
+    [Fact]
+    public async Task Nothing_promoted_means_the_embedded_model_and_the_newest_promotion_wins_after_a_restart()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}", null);
+        Assert.Null(await Versions(db).PromotedAsync());
+        await Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1", Sha256 = "a1", CreatedBy = "x@lab.example" });
+        await Versions(db).AddAsync(new ModelVersion { Number = 2, Folder = "v2", Sha256 = "a2", CreatedBy = "x@lab.example" });
+
+        await Versions(db).PromoteAsync(2, "x@lab.example");
+        await Versions(db).PromoteAsync(1, "x@lab.example");   // a rollback
+        await db.RestartAsync();
+
+        Assert.Equal(1, (await Versions(db).PromotedAsync())!.Number);
+        Assert.Equal([1, 2], (await Versions(db).PromotionsAsync()).Select(p => p.VersionNumber));
+        Assert.Equal(["v2", "v1", "embedded"], (await Versions(db).ListAsync()).Select(v => v.Label));
+    }
+
+    [Fact]
+    public async Task Promoting_an_unknown_version_or_adding_a_taken_number_is_refused_and_stores_nothing()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}", null);
+        await Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1", Sha256 = "a1" });
+
+        await Assert.ThrowsAsync<StudioNotFoundException>(() => Versions(db).PromoteAsync(7, "x@lab.example"));
+        await Assert.ThrowsAsync<StudioConflictException>(() => Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1b", Sha256 = "b1" }));
+        await Assert.ThrowsAsync<StudioValidationException>(() => Versions(db).AddAsync(new ModelVersion { Number = 0, Sha256 = "z" }));
+
+        Assert.Empty(await Versions(db).PromotionsAsync());
+        Assert.Equal("a1", (await Versions(db).GetAsync(1)).Sha256);
+        Assert.Equal("e0", (await Versions(db).GetAsync(0)).Sha256);
+    }
+
+    [Fact]
+    public async Task Only_one_run_is_active_even_when_two_starts_race()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        var starts = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try { return await Runs(db).StartAsync("{}", 10, "x@lab.example"); }
+            catch (StudioConflictException) { return null; }
+        })).ToList();
+        var started = (await Task.WhenAll(starts)).Where(r => r is not null).ToList();
+
+        var run = Assert.Single(started);
+        var conflict = await Assert.ThrowsAsync<StudioConflictException>(() => Runs(db).StartAsync("{}", 10, "y@lab.example"));
+        Assert.Contains($"training run {run!.Number} is already running", conflict.Message);
+
+        await Runs(db).FinishAsync(run.Number, TrainingRunStatus.Cancelled, 3, "cancelled", null);
+        var next = await Runs(db).StartAsync("{}", 10, "y@lab.example");
+        Assert.Equal(run.Number + 1, next.Number);
+    }
+
+    [Fact]
+    public async Task A_run_cut_off_by_a_stop_is_marked_interrupted_at_the_next_start_and_ended_runs_are_left_alone()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        var done = await Runs(db).StartAsync("{}", 10, "x@lab.example");
+        await Runs(db).FinishAsync(done.Number, TrainingRunStatus.Completed, 10, "completed", done.Number);
+        var cut = await Runs(db).StartAsync("{}", 500, "x@lab.example");
+        await Runs(db).ProgressAsync(cut.Number, 120, TrainingRunStatus.Running, "training: step 120 of 500");
+        await db.RestartAsync();   // the process died; nothing ended the run
+
+        Assert.Equal(1, await Runs(db).MarkInterruptedAsync());
+        var after = await Runs(db).GetAsync(cut.Number);
+        Assert.Equal(TrainingRunStatus.Interrupted, after.Status);
+        Assert.Contains("last recorded step 120", after.Message);
+        Assert.NotNull(after.EndedUtc);
+        Assert.Equal(TrainingRunStatus.Completed, (await Runs(db).GetAsync(done.Number)).Status);
+        Assert.Equal(0, await Runs(db).MarkInterruptedAsync());
+    }
+}
