@@ -1,3 +1,4 @@
+using DisTok.Data.Validation;
 using DisTok.Data.Stores;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public class StudioDatabaseTests
         await db.Rooms.AddImageAsync(room.Id, Samples.Image());
         var link = await db.Links.CreateForTokensAsync([token.Id], "shared");
         var revoked = await db.Links.CreateForRoomSnapshotAsync(room.Id, "gone");
-        await db.Links.RevokeAsync(revoked.Id);
+        await db.Links.RevokeAsync(revoked.Id, StudioActor.Administrator);
 
         await db.RestartAsync();
 
@@ -57,7 +58,7 @@ public class StudioDatabaseTests
     public async Task The_design_time_factory_builds_a_context_for_the_tools()
     {
         await using var context = new StudioDesignTimeDbContextFactory().CreateDbContext([]);
-        Assert.Equal(["InitialStudio", "UserStudies", "Accounts", "ModelVersions"], context.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]));
+        Assert.Equal(["InitialStudio", "UserStudies", "Accounts", "ModelVersions", "Owners"], context.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]));
         Assert.Throws<ArgumentException>(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddStudioData(" "));
     }
 }

@@ -5,6 +5,11 @@ namespace DisTok.Data.Entities;
 /// <summary>A studio room: one distribution being edited together, its prompt template, and a server-side revision counter.</summary>
 public sealed class Room
 {
+    /// <summary>The owner identity of whoever made the room (<c>account:…</c> or <c>client:…</c>, never shown); null for rows from before
+    /// owners were recorded, which only administrators may change.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(80)]
+    public string? Owner { get; set; }
+
     /// <summary>The room's unguessable id (<see cref="UnguessableId"/>), also its address.</summary>
     public string Id { get; set; } = "";
 

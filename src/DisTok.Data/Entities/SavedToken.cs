@@ -7,6 +7,11 @@ namespace DisTok.Data.Entities;
 /// <summary>A creative token kept in the library: the vector, where it came from, the model that made it, and what people wrote about it.</summary>
 public sealed class SavedToken
 {
+    /// <summary>The owner identity of whoever saved it (<c>account:…</c> or <c>client:…</c>, never shown); null for rows from before
+    /// owners were recorded, which only administrators may change.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(80)]
+    public string? Owner { get; set; }
+
     /// <summary>The library's id for the token.</summary>
     public Guid Id { get; set; }
 

@@ -3,6 +3,11 @@ namespace DisTok.Data.Entities;
 /// <summary>A read-only link to saved tokens or a room snapshot, under an unguessable id; it can be revoked.</summary>
 public sealed class ShareLink
 {
+    /// <summary>The owner identity of whoever made the link (<c>account:…</c> or <c>client:…</c>, never shown); null for rows from before
+    /// owners were recorded, which only administrators may change.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(80)]
+    public string? Owner { get; set; }
+
     /// <summary>The link's unguessable id (22 characters of base64url), also its address.</summary>
     public string Id { get; set; } = "";
 

@@ -3,6 +3,11 @@ namespace DisTok.Data.Entities;
 /// <summary>A blind pairwise study: arms compared on items, judged by participants who open its invite link.</summary>
 public sealed class Study
 {
+    /// <summary>The owner identity of whoever made the study (<c>account:…</c> or <c>client:…</c>, never shown); null for rows from before
+    /// owners were recorded, which only administrators may change.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(80)]
+    public string? Owner { get; set; }
+
     /// <summary>The study's unguessable id, also its invite address (<c>/study/{id}</c>).</summary>
     public string Id { get; set; } = "";
 

@@ -94,6 +94,10 @@ namespace DisTok.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .HasColumnType("INTEGER");
 
@@ -236,6 +240,10 @@ namespace DisTok.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SavedUtc")
                         .HasColumnType("INTEGER");
 
@@ -288,6 +296,10 @@ namespace DisTok.Data.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedUtc")
@@ -394,6 +406,10 @@ namespace DisTok.Data.Migrations
 
                     b.Property<int>("JudgementsPerParticipant")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerKey")
                         .IsRequired()

@@ -16,7 +16,7 @@ public sealed class RoomStore(IDbContextFactory<StudioDbContext> contexts, TimeP
 {
     /// <summary>Creates a room with an unguessable id at revision 1 and no concepts.</summary>
     /// <exception cref="StudioValidationException">The name or template breaks a limit.</exception>
-    public async Task<Room> CreateAsync(string name, string template, string? user = null, CancellationToken ct = default)
+    public async Task<Room> CreateAsync(string name, string template, string? user = null, CancellationToken ct = default, string? owner = null)
     {
         var now = clock.GetUtcNow();
         var room = new Room
@@ -28,6 +28,7 @@ public sealed class RoomStore(IDbContextFactory<StudioDbContext> contexts, TimeP
             CreatedUtc = now,
             UpdatedUtc = now,
             Revision = 1,
+            Owner = owner,
         };
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.Rooms.Add(room);

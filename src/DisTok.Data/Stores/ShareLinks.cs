@@ -16,7 +16,7 @@ public sealed class ShareLinks(IDbContextFactory<StudioDbContext> contexts, Time
     /// <param name="ct">Cancels the call.</param>
     /// <exception cref="StudioValidationException">No ids, too many, or a bad title.</exception>
     /// <exception cref="StudioNotFoundException">An id names no saved token.</exception>
-    public async Task<ShareLink> CreateForTokensAsync(IReadOnlyList<Guid> tokenIds, string title, CancellationToken ct = default)
+    public async Task<ShareLink> CreateForTokensAsync(IReadOnlyList<Guid> tokenIds, string title, CancellationToken ct = default, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(tokenIds);
         var t = StudioInput.Name(title, "title");
@@ -30,14 +30,14 @@ public sealed class ShareLinks(IDbContextFactory<StudioDbContext> contexts, Time
             var missing = ids.Where(id => !found.Contains(id)).ToList();
             if (missing.Count > 0)
                 throw new StudioNotFoundException($"token {missing[0]} not found{(missing.Count > 1 ? $" (and {missing.Count - 1} more)" : "")}");
-            return await AddAsync(db, new ShareLink { Kind = ids.Count == 1 ? ShareLinkKind.Token : ShareLinkKind.TokenSet, Title = t, TokenIds = ids }, ct);
+            return await AddAsync(db, new ShareLink { Kind = ids.Count == 1 ? ShareLinkKind.Token : ShareLinkKind.TokenSet, Title = t, TokenIds = ids, Owner = owner }, ct);
         }, ct);
     }
 
     /// <summary>A link to the room as it is now: its weights, template and the ids of its newest 24 images.</summary>
     /// <exception cref="StudioValidationException">A bad title.</exception>
     /// <exception cref="StudioNotFoundException">No such room.</exception>
-    public async Task<ShareLink> CreateForRoomSnapshotAsync(string roomId, string title, CancellationToken ct = default)
+    public async Task<ShareLink> CreateForRoomSnapshotAsync(string roomId, string title, CancellationToken ct = default, string? owner = null)
     {
         var t = StudioInput.Name(title, "title");
         if (!UnguessableId.IsWellFormed(roomId)) throw new StudioNotFoundException("room not found");
@@ -51,7 +51,7 @@ public sealed class ShareLinks(IDbContextFactory<StudioDbContext> contexts, Time
             var weights = room.Weights.OrderBy(w => w.AddedRevision).ThenBy(w => w.Key, StringComparer.Ordinal)
                 .Select(w => new RoomSnapshotWeight(w.Key, w.Weight)).ToList();
             var snapshot = new RoomSnapshot(room.Id, room.Name, room.Revision, room.Template, weights, images, clock.GetUtcNow());
-            return await AddAsync(db, new ShareLink { Kind = ShareLinkKind.RoomSnapshot, Title = t, SnapshotJson = snapshot.ToJson() }, ct);
+            return await AddAsync(db, new ShareLink { Kind = ShareLinkKind.RoomSnapshot, Title = t, SnapshotJson = snapshot.ToJson(), Owner = owner }, ct);
         }, ct);
     }
 
@@ -75,21 +75,26 @@ public sealed class ShareLinks(IDbContextFactory<StudioDbContext> contexts, Time
     /// <param name="take">How many, 1..200.</param>
     /// <param name="ct">Cancels the call.</param>
     /// <exception cref="StudioValidationException"><paramref name="take"/> is out of range.</exception>
-    public async Task<IReadOnlyList<ShareLink>> ListAsync(int take = 50, CancellationToken ct = default)
+    /// <param name="actor">Whose links: an administrator sees every link, anyone else the links they made.</param>
+    public async Task<IReadOnlyList<ShareLink>> ListAsync(StudioActor actor, int take = 50, CancellationToken ct = default)
     {
         if (take is < 1 or > StudioLimits.MaxSearchTake)
             throw new StudioValidationException("take", $"take must be between 1 and {StudioLimits.MaxSearchTake}, got {take}");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.ShareLinks.AsNoTracking().OrderByDescending(l => l.CreatedUtc).ThenBy(l => l.Id).Take(take).ToListAsync(ct);
+        var query = db.ShareLinks.AsNoTracking();
+        if (!actor.IsAdmin) query = actor.Owner is { } owner ? query.Where(l => l.Owner == owner) : query.Where(l => false);
+        return await query.OrderByDescending(l => l.CreatedUtc).ThenBy(l => l.Id).Take(take).ToListAsync(ct);
     }
 
     /// <summary>Revokes a link; opening it afterwards says "revoked". Revoking twice keeps the first time.</summary>
     /// <exception cref="StudioNotFoundException">No such link.</exception>
-    public async Task RevokeAsync(string id, CancellationToken ct = default)
+    /// <exception cref="StudioForbiddenException"><paramref name="actor"/> did not make it and is not an administrator; nothing changes.</exception>
+    public async Task RevokeAsync(string id, StudioActor actor, CancellationToken ct = default)
     {
         if (!UnguessableId.IsWellFormed(id)) throw new StudioNotFoundException("share link not found");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var link = await db.ShareLinks.SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new StudioNotFoundException($"share link '{id}' not found");
+        actor.Demand(link.Owner, "this link");
         link.RevokedUtc ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }

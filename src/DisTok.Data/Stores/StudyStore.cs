@@ -12,13 +12,15 @@ public sealed class StudyStore(IDbContextFactory<StudioDbContext> contexts, Time
 {
     /// <summary>Creates a draft study; returns it with its owner key.</summary>
     /// <exception cref="StudioValidationException">A field breaks a limit; nothing is stored.</exception>
-    public async Task<Study> CreateAsync(StudyDraft draft, CancellationToken ct = default)
+    /// <param name="owner">The creator's owner identity (see <see cref="StudioActor"/>): with it they manage the study without the key.</param>
+    public async Task<Study> CreateAsync(StudyDraft draft, CancellationToken ct = default, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var study = new Study
         {
             Id = UnguessableId.New(),
             OwnerKey = UnguessableId.New(),
+            Owner = owner,
             Title = StudioInput.Name(draft.Title, "title"),
             Question = StudioInput.Name(draft.Question, "question", StudyLimits.MaxQuestionLength),
             Consent = StudioInput.Notes(draft.Consent) ?? throw new StudioValidationException("consent", "consent text is required"),
@@ -74,6 +76,24 @@ public sealed class StudyStore(IDbContextFactory<StudioDbContext> contexts, Time
         var study = await GetAsync(id, ct);
         if (!IsOwner(study, ownerKey)) throw NotFound();
         return study;
+    }
+
+    /// <summary>The study, when <paramref name="ownerKey"/> is its owner key or <paramref name="actor"/> made it or is an administrator.</summary>
+    /// <exception cref="StudioNotFoundException">No such study, or neither the key nor the actor may see it (the same answer).</exception>
+    public async Task<Study> GetOwnedAsync(string? id, string? ownerKey, StudioActor? actor, CancellationToken ct = default)
+    {
+        var study = await GetAsync(id, ct);
+        if (!IsOwner(study, ownerKey) && actor?.MayChange(study.Owner) != true) throw NotFound();
+        return study;
+    }
+
+    /// <summary>The studies <paramref name="actor"/> made (every study for an administrator), newest first.</summary>
+    public async Task<IReadOnlyList<Study>> ListOwnedAsync(StudioActor actor, int take = 50, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Studies.AsNoTracking();
+        if (!actor.IsAdmin) query = actor.Owner is { } owner ? query.Where(s => s.Owner == owner) : query.Where(s => false);
+        return await query.OrderByDescending(s => s.CreatedUtc).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
     }
 
     /// <summary>Moves a study on: Draft → Rendering → Open ⇄ Closed.</summary>

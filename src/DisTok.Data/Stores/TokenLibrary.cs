@@ -18,12 +18,14 @@ public sealed class TokenLibrary(IDbContextFactory<StudioDbContext> contexts, Ti
     /// <param name="author">A display name of at most 60 characters; blank means <c>anonymous</c>.</param>
     /// <param name="thumbnail">A PNG of at most 256 KB, or null.</param>
     /// <param name="ct">Cancels the call.</param>
+    /// <param name="owner">The saver's owner identity (see <see cref="StudioActor"/>); only it or an administrator may edit or delete the token.</param>
     /// <exception cref="StudioValidationException">The token or a field breaks a limit; nothing is stored.</exception>
     public async Task<SavedToken> SaveAsync(CreativeToken token, string name, string? notes, IEnumerable<string>? tags, string? author,
-        byte[]? thumbnail, CancellationToken ct = default)
+        byte[]? thumbnail, CancellationToken ct = default, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(token);
         var saved = SavedToken.FromCreativeToken(token, name, notes, tags, author, thumbnail, clock.GetUtcNow());
+        saved.Owner = owner;
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.Tokens.Add(saved);
         await db.SaveChangesAsync(ct);
@@ -66,13 +68,15 @@ public sealed class TokenLibrary(IDbContextFactory<StudioDbContext> contexts, Ti
     /// <returns>The token as stored now.</returns>
     /// <exception cref="StudioValidationException">A field breaks a limit; nothing is changed.</exception>
     /// <exception cref="StudioNotFoundException">No token has that id.</exception>
-    public async Task<SavedToken> UpdateAsync(Guid id, string name, string? notes, IEnumerable<string>? tags, CancellationToken ct = default)
+    /// <exception cref="StudioForbiddenException"><paramref name="actor"/> did not save it and is not an administrator; nothing is changed.</exception>
+    public async Task<SavedToken> UpdateAsync(Guid id, string name, string? notes, IEnumerable<string>? tags, StudioActor actor, CancellationToken ct = default)
     {
         var tagList = TagList.Normalize(tags);
         StudioInput.Name(name, "name");
         StudioInput.Notes(notes);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var saved = await db.Tokens.Include(t => t.Tags).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw NotFound(id);
+        actor.Demand(saved.Owner, "this token");
         saved.Edit(name, notes, tagList);
         await db.SaveChangesAsync(ct);
         return saved;
@@ -81,10 +85,13 @@ public sealed class TokenLibrary(IDbContextFactory<StudioDbContext> contexts, Ti
     /// <summary>Deletes a token and its tags. Share links that listed it show the remaining tokens; rooms keep their
     /// <c>token:{id}</c> weight until someone removes it (the generator reports the token as missing).</summary>
     /// <exception cref="StudioNotFoundException">No token has that id.</exception>
-    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    /// <exception cref="StudioForbiddenException"><paramref name="actor"/> did not save it and is not an administrator; nothing is deleted.</exception>
+    public async Task DeleteAsync(Guid id, StudioActor actor, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.Tokens.Where(t => t.Id == id).ExecuteDeleteAsync(ct) == 0) throw NotFound(id);
+        var owner = await db.Tokens.Where(t => t.Id == id).Select(t => new { t.Owner }).SingleOrDefaultAsync(ct) ?? throw NotFound(id);
+        actor.Demand(owner.Owner, "this token");
+        if (await db.Tokens.Where(t => t.Id == id && t.Owner == owner.Owner).ExecuteDeleteAsync(ct) == 0) throw NotFound(id);
     }
 
     static StudioNotFoundException NotFound(Guid id) => new($"token {id} not found");

@@ -1,6 +1,7 @@
 using DisTok.Core.Tokens;
 using DisTok.Data.Stores;
 using DisTok.ML.DisTok;
+using DisTok.Web.Identity;
 using DisTok.Web.Models;
 
 namespace DisTok.Web.Api;
@@ -18,9 +19,10 @@ public static class LibraryEndpoints
         g.MapGet("/{id:guid}/thumbnail.png", Thumbnail).WithSummary("The saved preview image");
         g.MapPost("/", Upload).WithSummary("Upload a token file (JSON or .safetensors) into the library")
             .WithDescription("Send the file's bytes as the body (application/json or application/octet-stream, at most 1 MB). " +
-                             "The file must come from the loaded DisTok model. name, notes, author and tags (comma-separated) are query parameters.")
+                             "The file must live in the loaded model's text-encoder space (any DisTok version). name, notes, author and tags (comma-separated) are query parameters. " +
+                             "The uploader (its account, or its browser cookie) owns the token: only it or an administrator may delete it.")
             .Accepts<byte[]>("application/json", "application/octet-stream");
-        g.MapDelete("/{id:guid}", Delete).WithSummary("Delete a saved token");
+        g.MapDelete("/{id:guid}", Delete).WithSummary("Delete a saved token (its owner or an administrator only; 403 otherwise)");
     }
 
     static async Task<IReadOnlyList<SavedTokenView>> Search(TokenLibrary library, string? text, string? tag, int? skip, int? take, CancellationToken ct) =>
@@ -56,15 +58,17 @@ public static class LibraryEndpoints
     {
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);
         var bytes = await ReadBodyAsync(request, ct);
-        var token = TokenFile.ReadUpload(new MemoryStream(bytes), model.Expectations, "the uploaded token file");
+        // Any DisTok version in this text encoder's space is accepted; the token keeps the stamp of the model that made it.
+        var token = TokenFile.ReadUpload(new MemoryStream(bytes), model.Expectations with { ModelSha256 = null }, "the uploaded token file");
         var tagList = tags?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var saved = await library.SaveAsync(token, name ?? token.Name ?? "imported token", notes, tagList, author, thumbnail: null, ct);
+        var saved = await library.SaveAsync(token, name ?? token.Name ?? "imported token", notes, tagList, author, thumbnail: null, ct,
+            Owners.ActorOf(request.HttpContext).Owner);
         return TypedResults.Created($"/api/library/{saved.Id}", SavedTokenView.Of(saved));
     }
 
-    static async Task<IResult> Delete(Guid id, TokenLibrary library, CancellationToken ct)
+    static async Task<IResult> Delete(Guid id, TokenLibrary library, HttpContext http, CancellationToken ct)
     {
-        await library.DeleteAsync(id, ct);
+        await library.DeleteAsync(id, Owners.ActorOf(http), ct);
         return TypedResults.NoContent();
     }
 

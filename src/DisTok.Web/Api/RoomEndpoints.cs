@@ -14,9 +14,10 @@ public static class RoomEndpoints
         g.MapGet("/{id}", Get).WithSummary("A room's distribution (un-normalised weights), template and revision");
     }
 
-    static async Task<IResult> Create(RoomCreation? body, RoomStore rooms, CancellationToken ct)
+    static async Task<IResult> Create(RoomCreation? body, RoomStore rooms, HttpContext http, CancellationToken ct)
     {
-        var room = await rooms.CreateAsync(body?.Name ?? "api room", body?.Template ?? GenerationEndpoints.DefaultTemplate, "api client", ct);
+        var room = await rooms.CreateAsync(body?.Name ?? "api room", body?.Template ?? GenerationEndpoints.DefaultTemplate, "api client", ct,
+            Identity.Owners.ActorOf(http).Owner);
         return TypedResults.Created($"/api/rooms/{room.Id}", new CreatedRoom(room.Id, $"/rooms/{room.Id}", RoomState.Of(room)));
     }
 

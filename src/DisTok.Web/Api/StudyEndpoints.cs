@@ -33,7 +33,7 @@ public static class StudyEndpoints
         g.MapGet("/{id}/table.csv", TableCsv).WithSummary("The Win:Loss:Tie table as CSV (owner key)");
     }
 
-    static async Task<IResult> Create(StudyCreation body, StudyStore studies, StudyRenderer renderer, ServedDisTok distok, CancellationToken ct)
+    static async Task<IResult> Create(StudyCreation body, StudyStore studies, StudyRenderer renderer, ServedDisTok distok, HttpContext http, CancellationToken ct)
     {
         if (body is null) throw new ArgumentException("send a JSON body with title, question, consent, arms and items");
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);
@@ -45,16 +45,17 @@ public static class StudyEndpoints
         var arms = (body.Arms ?? []).Select(m => new StudyArmDraft(m, m)).ToList();
         if (arms.Any(a => a.Method == "library_token")) throw new ArgumentException("library_token arms are set up on the study page");
         var study = await studies.CreateAsync(new StudyDraft(body.Title ?? "", body.Question ?? "", body.Consent ?? "", body.Template ?? GenerationEndpoints.DefaultTemplate,
-            body.JudgementsPerParticipant, body.RevealAfter, body.Seed, arms, items), ct);
+            body.JudgementsPerParticipant, body.RevealAfter, body.Seed, arms, items), ct, Owners.ActorOf(http).Owner);
         await studies.SetStatusAsync(study.Id, study.OwnerKey, StudyStatus.Rendering, ct);
         renderer.Wake();
         return TypedResults.Created($"/api/studies/{study.Id}?key={study.OwnerKey}",
             new CreatedStudy(study.Id, study.OwnerKey, $"/study/{study.Id}", $"/studies/{study.Id}/manage?key={study.OwnerKey}"));
     }
 
-    static async Task<StudyStatusView> Status(string id, string? key, StudyStore studies, StudyParticipation participation, StudyRenderer renderer, CancellationToken ct)
+    static async Task<StudyStatusView> Status(string id, string? key, StudyStore studies, StudyParticipation participation, StudyRenderer renderer,
+        HttpContext http, CancellationToken ct)
     {
-        var study = await studies.GetOwnedAsync(id, key, ct);
+        var study = await studies.GetOwnedAsync(id, key, Owners.ActorOf(http), ct);
         int total = study.Arms.Count * study.Items.Count;
         int missing = (await studies.MissingImagesAsync(id, ct)).Count;
         return new StudyStatusView(study.Id, study.Status.ToString().ToLowerInvariant(), total - missing, total, renderer.StateOf(id)?.Problem,
@@ -85,15 +86,15 @@ public static class StudyEndpoints
         return new VoteRecorded(body.BattleId!, ChoiceName(choice));
     }
 
-    static async Task<StudyResults> Results(string id, string? key, StudyStore studies, StudyParticipation participation, CancellationToken ct)
+    static async Task<StudyResults> Results(string id, string? key, StudyStore studies, StudyParticipation participation, HttpContext http, CancellationToken ct)
     {
-        var study = await studies.GetOwnedAsync(id, key, ct);
+        var study = await studies.GetOwnedAsync(id, key, Owners.ActorOf(http), ct);
         return StudyResults.Of(study, await participation.VotesAsync(id, ct), await participation.JudgementsAsync(id, ct));
     }
 
-    static async Task<IResult> VotesCsv(string id, string? key, StudyStore studies, StudyParticipation participation, CancellationToken ct)
+    static async Task<IResult> VotesCsv(string id, string? key, StudyStore studies, StudyParticipation participation, HttpContext http, CancellationToken ct)
     {
-        var study = await studies.GetOwnedAsync(id, key, ct);
+        var study = await studies.GetOwnedAsync(id, key, Owners.ActorOf(http), ct);
         var csv = new StringBuilder("participant,battle,ordinal,item,distribution,left_arm,right_arm,choice,winner,voted_utc,response_ms\n");
         foreach (var v in await participation.VotesAsync(id, ct))
         {
@@ -105,9 +106,9 @@ public static class StudyEndpoints
         return TypedResults.Text(csv.ToString(), "text/csv", Encoding.UTF8);
     }
 
-    static async Task<IResult> TableCsv(string id, string? key, StudyStore studies, StudyParticipation participation, CancellationToken ct)
+    static async Task<IResult> TableCsv(string id, string? key, StudyStore studies, StudyParticipation participation, HttpContext http, CancellationToken ct)
     {
-        var results = await Results(id, key, studies, participation, ct);
+        var results = await Results(id, key, studies, participation, http, ct);
         var csv = new StringBuilder("arm_a,arm_b,wins,losses,ties,both_bad,win_rate,wilson_low,wilson_high\n");
         foreach (var p in results.Pairs)
             csv.AppendLine(string.Join(",", Csv(results.ArmNames[p.ArmA]), Csv(results.ArmNames[p.ArmB]), p.Wins, p.Losses, p.Ties, p.BothBad,

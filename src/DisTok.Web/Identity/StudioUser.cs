@@ -17,6 +17,12 @@ public sealed class StudioUser(string clientId, string displayName)
     /// <summary>The name others see.</summary>
     public string DisplayName { get; private set; } = displayName;
 
+    /// <summary>Who owns what this person makes, and whether they are an administrator (set from the circuit's sign-in).</summary>
+    public DisTok.Data.Validation.StudioActor Actor { get; set; } = new($"client:{clientId}", false);
+
+    /// <summary>The owner identity things made here are stored with.</summary>
+    public string Owner => Actor.Owner!;
+
     /// <summary>Raised after <see cref="Rename"/> changed the name.</summary>
     public event Action? Renamed;
 

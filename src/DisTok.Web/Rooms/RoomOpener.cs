@@ -11,9 +11,9 @@ public sealed class RoomOpener(RoomStore store)
     public const string Template = "a photo of a <*>";
 
     /// <summary>Creates a room holding <paramref name="token"/> at weight 50; returns the room's id.</summary>
-    public async Task<string> OpenWithTokenAsync(SavedToken token, string user, CancellationToken ct = default)
+    public async Task<string> OpenWithTokenAsync(SavedToken token, string user, string? owner = null, CancellationToken ct = default)
     {
-        var room = await store.CreateAsync(StudioInput.Clip($"{user}'s room: {token.Name}"), Template, user, ct);
+        var room = await store.CreateAsync(StudioInput.Clip($"{user}'s room: {token.Name}"), Template, user, ct, owner);
         await store.SetWeightAsync(room.Id, ConceptKey.ForToken(token.Id), 50, user, ct);
         return room.Id;
     }

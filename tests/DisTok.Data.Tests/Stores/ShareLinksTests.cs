@@ -25,7 +25,7 @@ public class ShareLinksTests
         Assert.Equal(["t"], resolved.Tokens[1].TagNames);
         Assert.Null(resolved.Snapshot);
 
-        await db.Links.RevokeAsync(set.Id);
+        await db.Links.RevokeAsync(set.Id, StudioActor.Administrator);
         var revoked = await db.Links.ResolveAsync(set.Id);
         Assert.Equal(ShareLinkStatus.Revoked, revoked.Status);
         Assert.Equal("b then a", revoked.Link!.Title);
@@ -33,7 +33,7 @@ public class ShareLinksTests
         Assert.Empty(revoked.Tokens);
         Assert.Equal(ShareLinkStatus.Ok, (await db.Links.ResolveAsync(one.Id)).Status);
 
-        await db.Links.RevokeAsync(set.Id);
+        await db.Links.RevokeAsync(set.Id, StudioActor.Administrator);
         Assert.Equal(revoked.Link.RevokedUtc, (await db.Links.ResolveAsync(set.Id)).Link!.RevokedUtc);
     }
 
@@ -44,14 +44,14 @@ public class ShareLinksTests
         var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, [], null, null);
         var first = await db.Links.CreateForTokensAsync([a.Id], "first");
         var second = await db.Links.CreateForTokensAsync([a.Id], "second");
-        await db.Links.RevokeAsync(first.Id);
+        await db.Links.RevokeAsync(first.Id, StudioActor.Administrator);
 
-        var listed = await db.Links.ListAsync();
+        var listed = await db.Links.ListAsync(StudioActor.Administrator);
         Assert.Equal([second.Id, first.Id], listed.Select(l => l.Id).ToArray());
         Assert.Null(listed[0].RevokedUtc);
         Assert.NotNull(listed[1].RevokedUtc);
-        Assert.Single(await db.Links.ListAsync(take: 1));
-        await Assert.ThrowsAsync<StudioValidationException>(() => db.Links.ListAsync(take: 0));
+        Assert.Single(await db.Links.ListAsync(StudioActor.Administrator, take: 1));
+        await Assert.ThrowsAsync<StudioValidationException>(() => db.Links.ListAsync(StudioActor.Administrator, take: 0));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class ShareLinksTests
         var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, [], null, null);
         var b = await db.Library.SaveAsync(Samples.FromPrior(), "b", null, [], null, null);
         var link = await db.Links.CreateForTokensAsync([a.Id, b.Id], "both");
-        await db.Library.DeleteAsync(a.Id);
+        await db.Library.DeleteAsync(a.Id, StudioActor.Administrator);
         Assert.Equal([b.Id], (await db.Links.ResolveAsync(link.Id)).Tokens.Select(t => t.Id));
     }
 
@@ -79,7 +79,7 @@ public class ShareLinksTests
         var resolved = await db.Links.ResolveAsync(id);
         Assert.Equal(ShareLinkStatus.Unknown, resolved.Status);
         Assert.Null(resolved.Link);
-        await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Links.RevokeAsync(id!));
+        await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Links.RevokeAsync(id!, StudioActor.Administrator));
         Assert.Equal(0, (await db.CountAsync()).Links);
     }
 
@@ -123,7 +123,7 @@ public class ShareLinksTests
         Assert.Equal(images.AsEnumerable().Reverse().Take(24), snapshot.ImageIds);
         Assert.Empty(resolved.Tokens);
 
-        await db.Links.RevokeAsync(link.Id);
+        await db.Links.RevokeAsync(link.Id, StudioActor.Administrator);
         Assert.Equal(ShareLinkStatus.Revoked, (await db.Links.ResolveAsync(link.Id)).Status);
     }
 

@@ -75,7 +75,7 @@ public class TokenLibraryTests
         await using var db = await StudioDatabase.CreateAsync();
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "old", "old notes", ["a", "b"], null, null);
 
-        var updated = await db.Library.UpdateAsync(saved.Id, "new name", null, ["b", "C"]);
+        var updated = await db.Library.UpdateAsync(saved.Id, "new name", null, ["b", "C"], StudioActor.Administrator);
 
         Assert.Equal(["b", "c"], updated.TagNames);
         var loaded = await db.Library.GetAsync(saved.Id);
@@ -92,12 +92,12 @@ public class TokenLibraryTests
     {
         await using var db = await StudioDatabase.CreateAsync();
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "gone soon", null, ["x", "y"], null, null);
-        await db.Library.DeleteAsync(saved.Id);
+        await db.Library.DeleteAsync(saved.Id, StudioActor.Administrator);
 
         Assert.Equal(0, (await db.CountAsync()).Tags);
         await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Library.GetAsync(saved.Id));
-        await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Library.DeleteAsync(saved.Id));
-        await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Library.UpdateAsync(Guid.NewGuid(), "n", null, []));
+        await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Library.DeleteAsync(saved.Id, StudioActor.Administrator));
+        await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Library.UpdateAsync(Guid.NewGuid(), "n", null, [], StudioActor.Administrator));
     }
 
     /// <summary>A save that must be refused: the field the error names, and how the call differs from a good one.</summary>
@@ -150,9 +150,9 @@ public class TokenLibraryTests
         await using var db = await StudioDatabase.CreateAsync();
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "keep", "notes", ["a"], null, null);
 
-        var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.UpdateAsync(saved.Id, "new", null, [new string('x', 40)]));
+        var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.UpdateAsync(saved.Id, "new", null, [new string('x', 40)], StudioActor.Administrator));
         Assert.Contains("32", e.Message);
-        await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.UpdateAsync(saved.Id, " ", null, []));
+        await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.UpdateAsync(saved.Id, " ", null, [], StudioActor.Administrator));
 
         var loaded = await db.Library.GetAsync(saved.Id);
         Assert.Equal(("keep", "notes"), (loaded.Name, loaded.Notes));

@@ -170,6 +170,27 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
     }
 
     [Fact]
+    public async Task Only_the_uploader_deletes_a_token_others_get_403_and_it_stays()
+    {
+        using var owner = Client();
+        using var other = Client();
+        var json = await (await owner.PostAsJsonAsync("/api/tokens", new { distribution = "pig=0.5,owl=0.5" })).Content.ReadAsStringAsync();
+        // Made by another version of DisTok (same text encoder): accepted, and it keeps the stamp of the model that made it.
+        var otherVersion = json.Replace(app.Services.GetRequiredService<Models.OptionalModel<ML.DisTok.DisTokModel>>().Model!.Stamp.Sha256, new string('c', 64));
+        var up = await owner.PostAsync("/api/library?name=mine", new StringContent(otherVersion, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, up.StatusCode);
+        var id = (await Json(up)).GetProperty("id").GetString()!;
+
+        Assert.Equal(new string('c', 64), (await Library.GetAsync(Guid.Parse(id))).ModelSha256);
+
+        var refused = await other.DeleteAsync($"/api/library/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("only whoever made this token", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/library/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/library/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_uploads_are_refused_with_the_reason_and_nothing_is_stored()
     {
         using var http = Client();
@@ -185,9 +206,10 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
         var json = await (await http.PostAsJsonAsync("/api/tokens", new { distribution = "pig=1" })).Content.ReadAsStringAsync();
         var longName = await http.PostAsync($"/api/library?name={new string('n', 101)}", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
-        var foreign = json.Replace(app.Services.GetRequiredService<Models.OptionalModel<ML.DisTok.DisTokModel>>().Model!.Stamp.Sha256, new string('a', 64));
-        var wrongModel = await http.PostAsync("/api/library", new StringContent(foreign, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, wrongModel.StatusCode);
+        var foreign = json.Replace("all-MiniLM-L6-v2", "another-text-encoder");
+        var wrongSpace = await http.PostAsync("/api/library", new StringContent(foreign, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongSpace.StatusCode);
+        Assert.Contains("another-text-encoder", await ProblemDetail(wrongSpace));
 
         Assert.Equal(before, (await Library.SearchAsync(null, null, take: 200)).Count);
     }

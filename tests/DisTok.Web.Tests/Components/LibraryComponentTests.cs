@@ -34,7 +34,7 @@ public class LibraryComponentTests : StudioComponentContext
     {
         TokenEdit? saved = null;
         var token = Saved("old", null, "a");
-        var cut = Render<TokenCard>(p => p.Add(c => c.Token, token).Add(c => c.OnSave, (TokenEdit e) => saved = e));
+        var cut = Render<TokenCard>(p => p.Add(c => c.Token, token).Add(c => c.CanChange, true).Add(c => c.OnSave, (TokenEdit e) => saved = e));
         cut.Find(".token-edit").Click();
         cut.Find(".token-edit-name input").Change("new name");
         cut.Find(".token-edit-notes textarea").Change("some notes");
@@ -48,10 +48,20 @@ public class LibraryComponentTests : StudioComponentContext
     }
 
     [Fact]
+    public void Someone_elses_token_offers_no_edit_or_delete()
+    {
+        var cut = Render<TokenCard>(p => p.Add(c => c.Token, Saved("t")).Add(c => c.MadeBy, "made by v2"));
+        Assert.Empty(cut.FindAll(".token-edit"));
+        Assert.Empty(cut.FindAll(".token-delete"));
+        Assert.Single(cut.FindAll(".token-share"));
+        Assert.Equal("made by v2", cut.Find(".token-model").TextContent);
+    }
+
+    [Fact]
     public void Delete_asks_once_more_before_it_is_raised()
     {
         int deleted = 0;
-        var cut = Render<TokenCard>(p => p.Add(c => c.Token, Saved("t")).Add(c => c.OnDelete, () => deleted++));
+        var cut = Render<TokenCard>(p => p.Add(c => c.Token, Saved("t")).Add(c => c.CanChange, true).Add(c => c.OnDelete, () => deleted++));
         cut.Find(".token-delete").Click();
         Assert.Equal(0, deleted);
         cut.Find(".token-delete-confirm").Click();

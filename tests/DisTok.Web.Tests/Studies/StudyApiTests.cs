@@ -73,7 +73,12 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
         var csv = await http.GetStringAsync($"/api/studies/{id}/votes.csv?key={key}");
         Assert.Equal(4, csv.Trim().Split('\n').Length);
         Assert.Contains("tie", csv);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/studies/{id}/results?key=AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
+        // Its maker (this client's cookie) reads the results without the key; a stranger needs the right key.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/studies/{id}/results")).StatusCode);
+        using var stranger = Client();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/studies/{id}/results?key=AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/studies/{id}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync($"/api/studies/{id}/results?key={key}")).StatusCode);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DisTok.Data.Validation;
 using DisTok.Core.Tokens;
 using DisTok.Data.Entities;
 using DisTok.Data.Stores;
@@ -38,7 +39,7 @@ public class StudyRendererTests(StudioAppFactory app) : IClassFixture<StudioAppF
     public async Task A_deleted_token_stops_rendering_with_the_reason_and_the_study_stays_closed_to_votes()
     {
         var (study, tokenId) = await RenderingStudyAsync();
-        await Get<TokenLibrary>().DeleteAsync(tokenId);
+        await Get<TokenLibrary>().DeleteAsync(tokenId, StudioActor.Administrator);
         Get<StudyRenderer>().Wake();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (Get<StudyRenderer>().StateOf(study.Id)?.Problem is null) await Task.Delay(100, timeout.Token);

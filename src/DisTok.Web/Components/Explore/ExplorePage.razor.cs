@@ -130,7 +130,7 @@ public partial class ExplorePage : IDisposable
         var source = sample.Token.Source;
         var reading = sample.Reading is { Count: > 0 } r ? LabelerReading.Describe(r) : null;
         var saved = await Keeper.KeepPriorAsync(source.Prior!.Value, sample.Seed, source.Temperature ?? 1.0,
-            sample.Job?.Result?.Png, reading, Me);
+            sample.Job?.Result?.Png, reading, Me, User?.Owner);
         sample.KeptId = saved.Id;
         InfoMessage = $"Kept \"{saved.Name}\" in the library.";
     });

@@ -24,7 +24,7 @@ public partial class HomePage
         ErrorMessage = null;
         try
         {
-            var room = await Rooms.CreateAsync($"{User?.DisplayName ?? "guest"}'s room", DefaultTemplate, User?.DisplayName);
+            var room = await Rooms.CreateAsync($"{User?.DisplayName ?? "guest"}'s room", DefaultTemplate, User?.DisplayName, owner: User?.Owner);
             Navigation.NavigateTo($"/rooms/{room.Id}");
         }
         catch (StudioValidationException e)

@@ -23,6 +23,9 @@ public partial class LibraryPage
     Dictionary<string, string> VersionBySha { get; set; } = [];
     [CascadingParameter] StudioUser? User { get; set; }
 
+    /// <summary>Who is asking: only a token's (or link's) maker, or an administrator, may change it.</summary>
+    StudioActor Actor => User?.Actor ?? new StudioActor(null, false);
+
     string? Text { get; set; }
     string? Tag { get; set; }
     IReadOnlyList<SavedToken>? Tokens { get; set; }
@@ -34,7 +37,7 @@ public partial class LibraryPage
     protected override async Task OnInitializedAsync()
     {
         await SearchAsync();
-        Links = await ShareLinks.ListAsync();
+        Links = await ShareLinks.ListAsync(Actor);
         VersionBySha = (await Versions.ListAsync()).GroupBy(v => v.Sha256).ToDictionary(g => g.Key, g => g.First().Label);
     }
 
@@ -68,15 +71,15 @@ public partial class LibraryPage
     {
         await Guard(async () =>
         {
-            var link = await ShareLinks.CreateForTokensAsync(ids, title);
+            var link = await ShareLinks.CreateForTokensAsync(ids, title, owner: User?.Owner);
             NewLink = $"/s/{link.Id}";
-            Links = await ShareLinks.ListAsync();
+            Links = await ShareLinks.ListAsync(Actor);
         });
     }
 
     Task OpenRoomAsync(SavedToken token) => Guard(async () =>
     {
-        var roomId = await Rooms.OpenWithTokenAsync(token, User?.DisplayName ?? StudioLimits.AnonymousName);
+        var roomId = await Rooms.OpenWithTokenAsync(token, User?.DisplayName ?? StudioLimits.AnonymousName, User?.Owner);
         Navigation.NavigateTo($"/rooms/{roomId}");
     });
 
@@ -84,7 +87,7 @@ public partial class LibraryPage
     {
         await Guard(async () =>
         {
-            await Library.UpdateAsync(edit.Id, edit.Name, edit.Notes, edit.Tags);
+            await Library.UpdateAsync(edit.Id, edit.Name, edit.Notes, edit.Tags, Actor);
             await SearchAsync();
         });
     }
@@ -93,7 +96,7 @@ public partial class LibraryPage
     {
         await Guard(async () =>
         {
-            await Library.DeleteAsync(id);
+            await Library.DeleteAsync(id, Actor);
             Selected.Remove(id);
             await SearchAsync();
         });
@@ -103,8 +106,8 @@ public partial class LibraryPage
     {
         await Guard(async () =>
         {
-            await ShareLinks.RevokeAsync(id);
-            Links = await ShareLinks.ListAsync();
+            await ShareLinks.RevokeAsync(id, Actor);
+            Links = await ShareLinks.ListAsync(Actor);
         });
     }
 
@@ -114,6 +117,6 @@ public partial class LibraryPage
     {
         ErrorMessage = null;
         try { await action(); }
-        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException) { ErrorMessage = e.Message; }
+        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException or StudioForbiddenException) { ErrorMessage = e.Message; }
     }
 }

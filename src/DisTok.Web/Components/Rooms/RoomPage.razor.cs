@@ -236,7 +236,7 @@ public partial class RoomPage : IDisposable
     {
         try
         {
-            var saved = await Keeper.KeepRoomImageAsync(image, Me);
+            var saved = await Keeper.KeepRoomImageAsync(image, Me, User?.Owner);
             Inform($"Kept \"{saved.Name}\" in the library.", "/library", "Open the library");
         }
         catch (ArgumentException e) when (e is not StudioValidationException) { ErrorMessage = e.Message; }
@@ -244,7 +244,7 @@ public partial class RoomPage : IDisposable
 
     Task ShareSnapshotAsync() => RunAsync(async () =>
     {
-        var link = await ShareLinks.CreateForRoomSnapshotAsync(RoomId, Room!.Name);
+        var link = await ShareLinks.CreateForRoomSnapshotAsync(RoomId, Room!.Name, owner: User?.Owner);
         var url = $"/s/{link.Id}";
         Inform("Snapshot shared (read-only):", url, Navigation.ToAbsoluteUri(url).ToString());
     });

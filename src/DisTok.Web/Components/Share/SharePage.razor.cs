@@ -53,7 +53,7 @@ public partial class SharePage
         if (await StillSharedAsync() is false) return;
         try
         {
-            foreach (var token in tokens) await Keeper.ImportAsync(token, Me);
+            foreach (var token in tokens) await Keeper.ImportAsync(token, Me, User?.Owner);
             (Message, MessageIsError) = ($"Imported {(tokens.Count == 1 ? $"\"{tokens[0].Name}\"" : $"{tokens.Count} tokens")} into your library.", false);
         }
         catch (ArgumentException e) { (Message, MessageIsError) = (e.Message, true); }
@@ -64,7 +64,7 @@ public partial class SharePage
         if (await StillSharedAsync() is false || Resolution!.Snapshot is not { } snapshot) return;
         try
         {
-            var room = await Rooms.CreateAsync(StudioInput.Clip($"{snapshot.RoomName} (copy)"), snapshot.Template, Me);
+            var room = await Rooms.CreateAsync(StudioInput.Clip($"{snapshot.RoomName} (copy)"), snapshot.Template, Me, owner: User?.Owner);
             foreach (var w in snapshot.Weights) await Rooms.SetWeightAsync(room.Id, w.Key, w.Weight, Me);
             Navigation.NavigateTo($"/rooms/{room.Id}");
         }

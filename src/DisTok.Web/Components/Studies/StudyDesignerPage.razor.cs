@@ -22,6 +22,9 @@ public partial class StudyDesignerPage
     [Inject] StudyStore Studies { get; set; } = default!;
     [Inject] StudyRenderer Renderer { get; set; } = default!;
     [Inject] ServedDisTok DisTok { get; set; } = default!;
+
+    /// <summary>The maker: their account (or browser) may manage the study without its key.</summary>
+    [CascadingParameter] Identity.StudioUser? User { get; set; }
     [Inject] NavigationManager Navigation { get; set; } = default!;
     [Inject] TokenLibrary Library { get; set; } = default!;
 
@@ -67,7 +70,7 @@ public partial class StudyDesignerPage
             }).ToList();
             var arms = Methods.Where(m => Chosen.Contains(m.Method)).Select(m => new StudyArmDraft(m.Label, m.Method))
                 .Concat(Tokens.Select(t => new StudyArmDraft(t.Name, "library_token", t.Id))).ToList();
-            var study = await Studies.CreateAsync(new StudyDraft(Title, Question, Consent, Template, Judgements, Reveal, Seed, arms, items));
+            var study = await Studies.CreateAsync(new StudyDraft(Title, Question, Consent, Template, Judgements, Reveal, Seed, arms, items), owner: User?.Owner);
             await Studies.SetStatusAsync(study.Id, study.OwnerKey, StudyStatus.Rendering);
             Renderer.Wake();
             Navigation.NavigateTo($"/studies/{study.Id}/manage?key={study.OwnerKey}");

@@ -21,13 +21,16 @@ public partial class StudyManagePage : IDisposable
     /// <summary>The owner key, from <c>?key=</c>.</summary>
     [SupplyParameterFromQuery(Name = "key")] public string? Key { get; set; }
 
+    /// <summary>The visitor: the study's maker (or an administrator) manages it without the key.</summary>
+    [CascadingParameter] Identity.StudioUser? User { get; set; }
+
     Study? Study { get; set; }
     bool NotFound { get; set; }
     int Votes { get; set; }
     StudyRenderState Render { get; set; } = new(0, 0, null);
     string? ErrorMessage { get; set; }
     string InviteUrl => $"/study/{StudyId}";
-    string ResultsUrl => $"/studies/{StudyId}/results?key={Uri.EscapeDataString(Key ?? "")}";
+    string ResultsUrl => $"/studies/{StudyId}/results?key={Uri.EscapeDataString(Study?.OwnerKey ?? Key ?? "")}";
 
     protected override void OnInitialized()
     {
@@ -41,7 +44,7 @@ public partial class StudyManagePage : IDisposable
     {
         try
         {
-            Study = await Studies.GetOwnedAsync(StudyId, Key);
+            Study = await Studies.GetOwnedAsync(StudyId, Key, User?.Actor);
             Votes = (await Participation.VotesAsync(StudyId)).Count;
             int total = Study.Arms.Count * Study.Items.Count;
             Render = Renderer.StateOf(StudyId) ?? new(total - (await Studies.MissingImagesAsync(StudyId)).Count, total, null);
@@ -64,7 +67,7 @@ public partial class StudyManagePage : IDisposable
     async Task SetStatusAsync(StudyStatus status)
     {
         ErrorMessage = null;
-        try { Study = await Studies.SetStatusAsync(StudyId, Key!, status); }
+        try { Study = await Studies.SetStatusAsync(StudyId, Study!.OwnerKey, status); }
         catch (Exception e) when (e is StudioValidationException or StudioNotFoundException) { ErrorMessage = e.Message; }
     }
 

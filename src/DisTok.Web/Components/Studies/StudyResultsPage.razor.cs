@@ -22,12 +22,15 @@ public partial class StudyResultsPage : IDisposable
     /// <summary>The owner key, from <c>?key=</c>.</summary>
     [SupplyParameterFromQuery(Name = "key")] public string? Key { get; set; }
 
+    /// <summary>The visitor: the study's maker (or an administrator) manages it without the key.</summary>
+    [CascadingParameter] Identity.StudioUser? User { get; set; }
+
     Study? Study { get; set; }
     StudyResults? Results { get; set; }
     bool NotFound { get; set; }
     int _refreshing;
 
-    string KeyParam => Uri.EscapeDataString(Key ?? "");
+    string KeyParam => Uri.EscapeDataString(Study?.OwnerKey ?? Key ?? "");
 
     protected override void OnInitialized() => VoteEvents.VoteRecorded += OnVote;
 
@@ -35,7 +38,7 @@ public partial class StudyResultsPage : IDisposable
     {
         try
         {
-            Study = await Studies.GetOwnedAsync(StudyId, Key);
+            Study = await Studies.GetOwnedAsync(StudyId, Key, User?.Actor);
             await ComputeAsync();
         }
         catch (StudioNotFoundException) { NotFound = true; }

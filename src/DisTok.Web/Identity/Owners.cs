@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using DisTok.Data.Accounts;
+using DisTok.Data.Validation;
+
+namespace DisTok.Web.Identity;
+
+/// <summary>
+/// Owner identities: a signed-in account owns what it makes as <c>account:{id}</c> (on any browser); without an account
+/// the browser's client cookie does, as <c>client:{id}</c>. Administrators may change anything.
+/// </summary>
+public static class Owners
+{
+    /// <summary>The owner identity and admin flag of <paramref name="user"/> at the browser <paramref name="clientId"/>.</summary>
+    public static StudioActor ActorOf(ClaimsPrincipal? user, string clientId)
+    {
+        var account = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        return new StudioActor(account is not null ? $"account:{account}" : $"client:{clientId}", user?.IsInRole(StudioRoles.Admin) == true);
+    }
+
+    /// <summary>The caller of an HTTP request (its cookie's client id, given one if it has none).</summary>
+    public static StudioActor ActorOf(HttpContext http) => ActorOf(http.User, ClientCookies.ClientIdOf(http));
+}
