@@ -116,6 +116,25 @@ public sealed class RoomStore(IDbContextFactory<StudioDbContext> contexts, TimeP
         }, ct);
     }
 
+    /// <summary>Renames the room; only whoever made it, or an administrator, may.</summary>
+    /// <returns>The room's new revision.</returns>
+    /// <exception cref="StudioValidationException">The name breaks a limit.</exception>
+    /// <exception cref="StudioNotFoundException">No such room.</exception>
+    /// <exception cref="StudioForbiddenException"><paramref name="actor"/> did not make it and is not an administrator; nothing changes.</exception>
+    public async Task<long> RenameAsync(string roomId, string name, string? user, StudioActor actor, CancellationToken ct = default)
+    {
+        CheckId(roomId);
+        var n = StudioInput.Name(name, "name");
+        var who = StudioInput.DisplayName(user, "user");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await EditAsync(db, roomId, who, room =>
+        {
+            actor.Demand(room.Owner, "this room");
+            room.Name = n;
+            return Task.CompletedTask;
+        }, ct);
+    }
+
     /// <summary>Adds a finished image to the room's history and drops the oldest beyond 200. The caller's object is not changed.</summary>
     /// <returns>The stored image, with its id and the room id set.</returns>
     /// <exception cref="StudioValidationException">A field of the image breaks a limit (PNG, steps, seed, guidance, texts).</exception>

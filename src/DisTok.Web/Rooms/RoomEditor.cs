@@ -46,6 +46,14 @@ public sealed class RoomEditor(RoomStore store, RoomHubState hub, IOptions<Studi
         return await PublishAsync(roomId, ct);
     }
 
+    /// <summary>Renames the room (its maker or an administrator only).</summary>
+    /// <exception cref="StudioForbiddenException">Someone else made the room.</exception>
+    public async Task<Room> RenameAsync(string roomId, string name, string user, StudioActor actor, CancellationToken ct = default)
+    {
+        await store.RenameAsync(roomId, name, user, actor, ct);
+        return await PublishAsync(roomId, ct);
+    }
+
     async Task<Room> PublishAsync(string roomId, CancellationToken ct)
     {
         var room = await store.GetAsync(roomId, ct);

@@ -59,6 +59,22 @@ public class OwnershipTests
     }
 
     [Fact]
+    public async Task A_room_is_renamed_only_by_its_maker_or_an_administrator_and_a_refusal_keeps_its_revision()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        var room = await db.Rooms.CreateAsync("ann's room", "a photo of a <*>", "ann", owner: Ann.Owner);
+
+        await Assert.ThrowsAsync<StudioForbiddenException>(() => db.Rooms.RenameAsync(room.Id, "taken", "bob", Bob));
+        var after = await db.Rooms.GetAsync(room.Id);
+        Assert.Equal(("ann's room", room.Revision), (after.Name, after.Revision));
+
+        Assert.Equal(room.Revision + 1, await db.Rooms.RenameAsync(room.Id, "blends", "ann", Ann));
+        await db.Rooms.RenameAsync(room.Id, "checked", "root", Admin);
+        Assert.Equal("checked", (await db.Rooms.GetAsync(room.Id)).Name);
+        await db.Rooms.SetWeightAsync(room.Id, "pig", 50, "bob");          // co-editing stays open to everyone
+    }
+
+    [Fact]
     public async Task A_study_opens_to_its_key_its_maker_and_administrators_and_no_one_else()
     {
         await using var db = await StudioDatabase.CreateAsync();

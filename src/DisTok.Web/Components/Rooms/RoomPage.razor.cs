@@ -158,11 +158,20 @@ public partial class RoomPage : IDisposable
         if (added) await InvokeAsync(StateHasChanged);
     }
 
+    bool _renaming;
+    string _newName = "";
+
+    Task RenameRoomAsync() => RunAsync(async () =>
+    {
+        await ApplyAsync(Editor.RenameAsync(RoomId, _newName, Me, User?.Actor ?? new StudioActor(null, false)));
+        _renaming = false;
+    });
+
     async Task RunAsync(Func<Task> action)
     {
         ErrorMessage = null;
         try { await action(); }
-        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException or InvalidDistributionException)
+        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException or InvalidDistributionException or StudioForbiddenException)
         {
             ErrorMessage = e.Message;
         }
