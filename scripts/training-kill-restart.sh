@@ -14,16 +14,8 @@ password="Kill-Restart-Check-42"
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish src/DisTok.Web -c Release -o "$work/web" >/dev/null
-dotnet publish src/DisTok.Cli -c Release -o "$work/cli" >/dev/null
-
-start_server() {
-  (cd "$work/web" && exec ./DisTok.Web --Urls="$url" --Studio:DatabasePath="$work/studio.db" --Studio:VersionsPath="$work/versions" \
-     >>"$work/server.log" 2>&1) &
-  server=$!
-  for _ in $(seq 1 240); do curl -sf "$url/healthz" >/dev/null && return 0; sleep 0.5; done
-  echo "the studio did not start; see its log:" >&2; cat "$work/server.log" >&2; exit 1
-}
+source scripts/lib/studio.sh
+publish_studio
 
 sign_in() {
   rm -f "$work/jar"
@@ -36,7 +28,7 @@ sign_in() {
 api() { curl -s -c "$work/jar" -b "$work/jar" -H 'Content-Type: application/json' "$@"; }
 live() { api "$url/api/admin/training" | python3 -c 'import json,sys; l=json.load(sys.stdin)["live"] or {}; print(l.get("status",""), l.get("step",0))'; }
 
-start_server
+start_studio
 echo "$password" | "$work/cli/distok" admin create --email "$email" --database "$work/studio.db" >/dev/null
 sign_in
 
@@ -53,7 +45,7 @@ for _ in $(seq 1 600); do read -r status step <<<"$(live)"; [[ "$status" == "run
 kill -9 "$server"; wait "$server" 2>/dev/null || true
 echo "killed the server during run 2 at step $step" >&2
 
-start_server
+start_studio
 sign_in
 versions=$(api "$url/api/admin/versions")
 runs=$(api "$url/api/admin/training")

@@ -23,9 +23,7 @@ public class AdminBrowserTests(StudioAppFactory app, BrowserSession session)
         }
         var page = await session.OpenAsync(app.BaseAddress, "/admin");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = Timeout });
-        await page.Locator("#login-email").FillAsync("chief@lab.example");
-        await page.Locator("#login-password").FillAsync(Strong);
-        await page.Locator("#login-submit").ClickAsync();
+        await BrowserSession.SignInAsync(page, "chief@lab.example", Strong);
         await Assertions.Expect(page.Locator("#status-queue")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("chief@lab.example");
         await BrowserSession.WaitInteractiveAsync(page);

@@ -30,6 +30,14 @@ public sealed class BrowserSession : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Fills the sign-in form the page is on and submits it.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.Locator("#login-email").FillAsync(email);
+        await page.Locator("#login-password").FillAsync(password);
+        await page.Locator("#login-submit").ClickAsync();
+    }
+
     /// <summary>Waits for the layout's marker: a click before the circuit is interactive is lost.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#ready[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });

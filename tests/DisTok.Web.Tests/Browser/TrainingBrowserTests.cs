@@ -23,9 +23,7 @@ public class TrainingBrowserTests(TrainingAppFactory app, BrowserSession session
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync("coach@lab.example", Strong, StudioRoles.Admin);
         var page = await session.OpenAsync(app.BaseAddress, "/account/login?returnUrl=%2Fadmin%2Ftraining");
-        await page.Locator("#login-email").FillAsync("coach@lab.example");
-        await page.Locator("#login-password").FillAsync(Strong);
-        await page.Locator("#login-submit").ClickAsync();
+        await BrowserSession.SignInAsync(page, "coach@lab.example", Strong);
         await Assertions.Expect(page.Locator("#train-start")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await BrowserSession.WaitInteractiveAsync(page);
 
