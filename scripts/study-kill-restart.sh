@@ -8,7 +8,7 @@ kill_after=${1:-40}
 work=$(mktemp -d)
 url=http://127.0.0.1:5093
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { stop_studio; rm -rf "$work"; }
 trap cleanup EXIT
 
 source scripts/lib/studio.sh

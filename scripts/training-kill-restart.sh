@@ -11,7 +11,7 @@ url=http://127.0.0.1:5094
 server=""
 email=admin@lab.example
 password="Kill-Restart-Check-42"
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { stop_studio; rm -rf "$work"; }
 trap cleanup EXIT
 
 source scripts/lib/studio.sh

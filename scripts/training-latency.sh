@@ -10,8 +10,8 @@ work=$(mktemp -d)
 url=http://127.0.0.1:5095
 server=""
 email=admin@lab.example
-password="Latency-Check-Admin-42"
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+password="Latency-Check-Quiet-42"
+cleanup() { stop_studio; rm -rf "$work"; }
 trap cleanup EXIT
 
 source scripts/lib/studio.sh

@@ -15,3 +15,8 @@ start_studio() {
   for _ in $(seq 1 240); do curl -sf "$url/healthz" >/dev/null && return 0; sleep 0.5; done
   echo "the studio did not start; see its log:" >&2; cat "$work/server.log" >&2; exit 1
 }
+
+# Stops the app started by start_studio and waits for it to exit (so its files can be removed).
+stop_studio() {
+  if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+}

@@ -16,6 +16,7 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
     readonly Dictionary<Guid, GenerationJob> _active = [];
     readonly SemaphoreSlim _signal = new(0);
     readonly StudioOptions _options = options.Value;
+    CancellationTokenSource _arrival = new();
 
     /// <summary>Limits and defaults of the generator behind the queue.</summary>
     public GeneratorCapabilities Capabilities => generator.Capabilities;
@@ -25,6 +26,9 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
 
     /// <summary>True while any job is queued or running (background work such as training waits for this to clear).</summary>
     public bool IsBusy { get { lock (_gate) return _active.Count > 0; } }
+
+    /// <summary>A token cancelled when the next job is queued: background renders pass it so they give way at once.</summary>
+    public CancellationToken NextArrival { get { lock (_gate) return _arrival.Token; } }
 
     /// <summary>Queues a render for nobody in particular; see <see cref="Enqueue(GenerationRequest, JobOrigin, Action{GenerationJob}?)"/>.</summary>
     public GenerationJob Enqueue(GenerationRequest request, Action<GenerationJob>? onChanged = null) =>
@@ -42,6 +46,7 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
         var job = new GenerationJob(request, steps, origin);
         if (onChanged is not null) job.Changed += onChanged;
         List<GenerationJob> moved;
+        CancellationTokenSource arrived;
         lock (_gate)
         {
             int mine = _active.Values.Count(j => j.Origin.Owner == origin.Owner);
@@ -52,7 +57,9 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
             _waiting.Add(job);
             _active[job.Id] = job;
             moved = Renumber();
+            (arrived, _arrival) = (_arrival, new CancellationTokenSource());   // not disposed: readers may hold its token; it has no timer
         }
+        arrived.Cancel();
         Raise(moved);
         _signal.Release();
         return job;

@@ -11,6 +11,7 @@ public static class TrainingRegistration
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
+        builder.Services.AddSingleton<GenerationGate>();
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton<VersionPromotion>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());

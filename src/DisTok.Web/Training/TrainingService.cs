@@ -19,13 +19,14 @@ namespace DisTok.Web.Training;
 
 /// <summary>
 /// Runs DisTok training inside the app, one run at a time, on its own thread, while the studio keeps serving. Before
-/// every optimiser step and every render it waits while the generation queue has work, so interactive generation
-/// never waits behind more than the step in progress. A run starts from the served model's known concepts and
+/// every optimiser step it waits while the generation queue has work, and its renders (estimation, samples,
+/// evaluation) give way the moment a job is queued (<see cref="GenerationGate"/>), so interactive generation waits
+/// at most for the optimiser step in progress. A run starts from the served model's known concepts and
 /// training settings (overridden by the admin's), trains into its run folder, evaluates the result on the dev set and
 /// becomes version vN. Cancelled and failed runs leave no version; the served model only changes by promotion.
 /// </summary>
-public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabeler> labeler, MiniLmTextEncoder encoder, IImageGenerator generator,
-    GenerationQueue queue, TrainingRuns runs, ModelVersions versions, VersionFolders folders, IOptions<TrainingOptions> options,
+public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabeler> labeler, MiniLmTextEncoder encoder, IImageGenerator backbone,
+    GenerationGate gate, TrainingRuns runs, ModelVersions versions, VersionFolders folders, IOptions<TrainingOptions> options,
     ILogger<TrainingService> logger) : IHostedService, IDisposable
 {
     sealed record Active(int Run, string By, CancellationTokenSource Cancel, TrainingLive Live)
@@ -35,6 +36,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     }
 
     static readonly TimeSpan RecordEvery = TimeSpan.FromSeconds(2);
+    readonly YieldingGenerator generator = new(backbone, gate);      // every background render gives way to people's
     readonly SemaphoreSlim _starting = new(1, 1);
     volatile Active? _active;
     volatile TrainingLive? _last;
@@ -101,13 +103,13 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
             var trainOptions = settings.Apply(Basis(basis));
             var soft = labeler.Model;
             Func<float[], int, float[]>? estimate = soft is null ? null : (token, seed) =>
-                soft.Classify(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed, trainOptions.EstimationImageSteps, null, token)).Png);
+                soft.Classify(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed, trainOptions.EstimationImageSteps, null, token), null, ct).Png);
             if (soft is null) live.Set(TrainingRunStatus.Running, "no soft labeler is installed: the concept pool will not grow in this run");
             var record = Stopwatch.StartNew();
             var lastEvent = Stopwatch.StartNew();
             var trainer = new DisTokTrainer(encoder, trainOptions)
             {
-                BetweenSteps = YieldToGeneration,
+                BetweenSteps = gate.Wait,
                 Inspect = (s, decode) => Sample(live, s, decode, trainOptions.Seed, ct),
                 InspectEvery = settings.SampleEvery,
             };
@@ -146,7 +148,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            End(active, TrainingRunStatus.Cancelled, step, $"cancelled during evaluation; no version was made");
+            End(active, TrainingRunStatus.Cancelled, step, $"cancelled at step {step} of {settings.Steps}; no version was made");
         }
         catch (Exception e)
         {
@@ -161,7 +163,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         using var model = DisTokModel.Load(directory);
         var o = options.Value;
         var devSet = Path.IsPathRooted(o.DevSetPath) ? o.DevSetPath : Path.Combine(AppContext.BaseDirectory, o.DevSetPath);
-        return VersionEval.Run(model, new YieldingGenerator(generator, YieldToGeneration), soft, devSet, o.EvalSeeds, o.EvalPriorSamples, directory,
+        return VersionEval.Run(model, generator, soft, devSet, o.EvalSeeds, o.EvalPriorSamples, directory,
             m => { live.Say(m); Changed?.Invoke(); }, ct);
     }
 
@@ -175,17 +177,10 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         for (int i = 0; i < k && !ct.IsCancellationRequested; i++)
         {
             var token = decode(PriorSampler.Sample(PriorKind.Gaussian, i, latent, 1.0));
-            YieldToGeneration(ct);
-            pngs.Add(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed + i, null, null, token)).Png);
+            pngs.Add(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed + i, null, null, token), null, ct).Png);
         }
         if (pngs.Count > 0) live.AddSamples(step, pngs);
         Changed?.Invoke();
-    }
-
-    // Interactive generation first: wait while anything is queued or rendering.
-    void YieldToGeneration(CancellationToken ct)
-    {
-        while (queue.IsBusy && !ct.IsCancellationRequested) Thread.Sleep(5);
     }
 
     void End(Active active, string status, int step, string message, int? version = null)

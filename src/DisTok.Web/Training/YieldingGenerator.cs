@@ -2,16 +2,13 @@ using DisTok.Core.Backbone;
 
 namespace DisTok.Web.Training;
 
-/// <summary>A generator for background work: before each render it lets interactive generation go first.</summary>
-public sealed class YieldingGenerator(IImageGenerator inner, Action<CancellationToken> yieldFirst) : IImageGenerator
+/// <summary>A generator for background work: each render runs through the <see cref="GenerationGate"/>, so interactive generation goes first.</summary>
+public sealed class YieldingGenerator(IImageGenerator inner, GenerationGate gate) : IImageGenerator
 {
     /// <inheritdoc />
     public GeneratorCapabilities Capabilities => inner.Capabilities;
 
     /// <inheritdoc />
-    public GeneratedImage Generate(GenerationRequest request, IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default)
-    {
-        yieldFirst(cancellationToken);
-        return inner.Generate(request, progress, cancellationToken);
-    }
+    public GeneratedImage Generate(GenerationRequest request, IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default) =>
+        gate.Run(ct => inner.Generate(request, progress, ct), cancellationToken);
 }
