@@ -13,17 +13,27 @@ namespace DisTok.Data.Stores;
 /// <param name="clock">The time source.</param>
 public sealed class ModelVersions(IDbContextFactory<StudioDbContext> contexts, TimeProvider clock)
 {
-    /// <summary>Records (or refreshes) the embedded model as version 0.</summary>
-    public async Task EnsureEmbeddedAsync(string sha256, string settingsJson, string metricsJson, string? evalJson, CancellationToken ct = default)
+    /// <summary>Records the embedded model as version 0; when its weights changed since, refreshes the row and drops its old evaluation.</summary>
+    public async Task EnsureEmbeddedAsync(string sha256, string settingsJson, string metricsJson, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await WriteTransaction.RunAsync(db, async () =>
         {
             var row = await db.ModelVersions.SingleOrDefaultAsync(v => v.Number == 0, ct);
             if (row is null) db.ModelVersions.Add(row = new ModelVersion { Number = 0, CreatedUtc = clock.GetUtcNow(), CreatedBy = "repository" });
-            (row.Sha256, row.SettingsJson, row.MetricsJson, row.EvalJson) = (sha256, settingsJson, metricsJson, evalJson);
+            if (row.Sha256 != sha256) row.EvalJson = null;
+            (row.Sha256, row.SettingsJson, row.MetricsJson) = (sha256, settingsJson, metricsJson);
             return await db.SaveChangesAsync(ct);
         }, ct);
+    }
+
+    /// <summary>Stores a version's dev-set evaluation (replacing an earlier one).</summary>
+    /// <exception cref="StudioNotFoundException">No such version.</exception>
+    public async Task SetEvalAsync(int number, string evalJson, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.ModelVersions.Where(v => v.Number == number).ExecuteUpdateAsync(u => u.SetProperty(v => v.EvalJson, evalJson), ct) == 0)
+            throw new StudioNotFoundException($"model version {ModelVersion.LabelOf(number)} not found");
     }
 
     /// <summary>Adds a trained version (its number is its run's).</summary>

@@ -21,6 +21,8 @@ public static class AdminEndpoints
         g.MapPost("/training/{run:int}/cancel", Cancel).WithSummary("Cancel the active run; it leaves no version");
         g.MapGet("/versions", Versions).WithSummary("Model versions, newest first, with their dev-set figures and which one is served");
         g.MapPost("/versions/{number:int}/promote", Promote).WithSummary("Serve this version from the next request on (also a rollback)");
+        g.MapPost("/versions/{number:int}/evaluate", Evaluate).WithSummary("Evaluate this version on the dev set in the background (e.g. the embedded model)")
+            .WithDescription("202; poll GET /api/admin/versions for its figures. 409 while a run or another evaluation is going, 503 without a soft labeler.");
     }
 
     static async Task<IResult> Training(TrainingService training, TrainingRuns runs, CancellationToken ct) =>
@@ -49,6 +51,12 @@ public static class AdminEndpoints
     {
         var version = await promotion.PromoteAsync(number, By(http), ct);
         return TypedResults.Ok(ModelVersionView.Of(version, served.VersionNumber));
+    }
+
+    static async Task<IResult> Evaluate(int number, TrainingService training, HttpContext http, CancellationToken ct)
+    {
+        await training.EvaluateAsync(number, By(http), ct);
+        return TypedResults.Accepted("/api/admin/versions");
     }
 
     static string By(HttpContext http) => http.User.Identity?.Name ?? "admin";

@@ -18,6 +18,9 @@ public sealed class VersionFolders(IOptions<StudioOptions> options)
     /// <summary>A trained version's model folder.</summary>
     public string VersionDirectory(ModelVersion version) => Path.Combine(Root, version.Folder);
 
+    /// <summary>Where a version's evaluation images go: its own folder, or {VersionsPath}/embedded for the embedded model (whose folder ships with the app).</summary>
+    public string EvalDirectory(ModelVersion version) => version.Number == 0 ? Path.Combine(Root, "embedded") : VersionDirectory(version);
+
     /// <summary>Makes run <paramref name="number"/>'s folder version vN (one rename); returns the folder name.</summary>
     public string Publish(int number)
     {

@@ -32,7 +32,7 @@ public static class TrainingRegistration
         var versions = services.GetRequiredService<ModelVersions>();
         var embedded = services.GetRequiredService<OptionalModel<DisTokModel>>();
         if (embedded.Model is { } model)
-            await versions.EnsureEmbeddedAsync(model.Stamp.Sha256, model.Manifest.Config["training"]?.ToJsonString() ?? "{}", model.Manifest.Metrics.ToJsonString(), null);
+            await versions.EnsureEmbeddedAsync(model.Stamp.Sha256, model.Manifest.Config["training"]?.ToJsonString() ?? "{}", model.Manifest.Metrics.ToJsonString());
         if (await versions.PromotedAsync() is not { Number: > 0 } promoted) return;
         var served = services.GetRequiredService<ServedDisTok>();
         try

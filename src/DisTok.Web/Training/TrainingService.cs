@@ -21,7 +21,7 @@ namespace DisTok.Web.Training;
 /// Runs DisTok training inside the app, one run at a time, on its own thread, while the studio keeps serving. Before
 /// every optimiser step it waits while the generation queue has work, and its renders (estimation, samples,
 /// evaluation) give way the moment a job is queued (<see cref="GenerationGate"/>), so interactive generation waits
-/// at most for the optimiser step in progress. A run starts from the served model's known concepts and
+/// at most for the optimiser step in progress, and that step runs at a lower CPU priority (<see cref="BackgroundPriority"/>). A run starts from the served model's known concepts and
 /// training settings (overridden by the admin's), trains into its run folder, evaluates the result on the dev set and
 /// becomes version vN. Cancelled and failed runs leave no version; the served model only changes by promotion.
 /// </summary>
@@ -40,12 +40,17 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     readonly SemaphoreSlim _starting = new(1, 1);
     volatile Active? _active;
     volatile TrainingLive? _last;
+    volatile string? _evaluating;
+    readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The live state of the active run, or of the last run since the app started; null before any.</summary>
     public TrainingSnapshot? Current => (_active?.Live ?? _last)?.Snapshot();
 
-    /// <summary>True while a run trains or evaluates.</summary>
-    public bool IsActive => _active is not null;
+    /// <summary>True while a run trains or evaluates, or a version is being evaluated.</summary>
+    public bool IsActive => _active is not null || _evaluating is not null;
+
+    /// <summary>What the evaluation of an existing version is doing or how it ended (null before any).</summary>
+    public string? EvaluationMessage { get; private set; }
 
     /// <summary>Raised (on the training thread) at most a few times a second while a run goes, and when it ends.</summary>
     public event Action? Changed;
@@ -66,6 +71,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         try
         {
             if (_active is { } busy) throw new StudioConflictException($"training run {busy.Run} is still going; only one run at a time: cancel it or wait for it to end");
+            if (_evaluating is { } label) throw new StudioConflictException($"version {label} is being evaluated; start the run when it is done");
             var run = await runs.StartAsync(settings.ToJson(), settings.Steps, by, ct);
             var active = new Active(run.Number, run.StartedBy, new CancellationTokenSource(), new TrainingLive(run.Number, settings.Steps));
             _active = active;
@@ -75,6 +81,55 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
             return run;
         }
         finally { _starting.Release(); }
+    }
+
+    /// <summary>
+    /// Evaluates an existing version on the dev set in the background (e.g. the embedded model, which was not evaluated
+    /// in the studio), so it can be compared with trained ones. Shares the one slot with training runs.
+    /// </summary>
+    /// <exception cref="StudioNotFoundException">No such version.</exception>
+    /// <exception cref="StudioConflictException">A run or another evaluation is going.</exception>
+    /// <exception cref="ModelMissingException">No soft labeler is installed, so nothing can be measured.</exception>
+    /// <exception cref="InvalidDataException">The version's files are unusable.</exception>
+    public async Task EvaluateAsync(int number, string by, CancellationToken ct = default)
+    {
+        var soft = labeler.Model ?? throw new ModelMissingException(labeler.Problem!);
+        var version = await versions.GetAsync(number, ct);
+        await _starting.WaitAsync(ct);
+        try
+        {
+            if (_active is { } busy) throw new StudioConflictException($"training run {busy.Run} is going; evaluate when it has ended");
+            if (_evaluating is { } other) throw new StudioConflictException($"version {other} is being evaluated; one at a time");
+            var model = served.Load(version);
+            _evaluating = version.Label;
+            EvaluationMessage = $"evaluating {version.Label}";
+            logger.LogInformation("Evaluation of version {Version} started by {By}", version.Label, by);
+            _ = Task.Factory.StartNew(() => EvaluateVersion(version, model, soft), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally { _starting.Release(); }
+    }
+
+    void EvaluateVersion(ModelVersion version, DisTokModel model, SoftLabeler soft)
+    {
+        BackgroundPriority.LowerCurrentThread();
+        try
+        {
+            var eval = VersionEval.Run(model, generator, soft, DevSetPath(), options.Value.EvalSeeds, options.Value.EvalPriorSamples,
+                folders.EvalDirectory(version), m => { EvaluationMessage = $"{version.Label}: {m}"; Changed?.Invoke(); }, _stopping.Token);
+            versions.SetEvalAsync(version.Number, eval.ToJson()).GetAwaiter().GetResult();
+            EvaluationMessage = $"{version.Label} evaluated: dev KL {eval.Kl:F3}, support {eval.SupportMass:F3}, {eval.Seconds:F0} s";
+        }
+        catch (OperationCanceledException) { EvaluationMessage = $"evaluating {version.Label} stopped: the server is shutting down"; }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Evaluating version {Version} failed", version.Label);
+            EvaluationMessage = $"evaluating {version.Label} failed: {e.Message}";
+        }
+        finally
+        {
+            _evaluating = null;
+            Changed?.Invoke();
+        }
     }
 
     /// <summary>Asks run <paramref name="number"/> to stop at its next step (or its evaluation at the next item).</summary>
@@ -94,6 +149,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
 
     void Run(Active active, TrainingSettings settings, DisTokModel basis, string basisLabel)
     {
+        if (!BackgroundPriority.LowerCurrentThread()) logger.LogWarning("Could not lower the training thread's priority; it competes with generation as an equal");
         var live = active.Live;
         var ct = active.Cancel.Token;
         int n = active.Run, step = 0;
@@ -162,10 +218,12 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         if (soft is null) return null;
         using var model = DisTokModel.Load(directory);
         var o = options.Value;
-        var devSet = Path.IsPathRooted(o.DevSetPath) ? o.DevSetPath : Path.Combine(AppContext.BaseDirectory, o.DevSetPath);
-        return VersionEval.Run(model, generator, soft, devSet, o.EvalSeeds, o.EvalPriorSamples, directory,
+        return VersionEval.Run(model, generator, soft, DevSetPath(), o.EvalSeeds, o.EvalPriorSamples, directory,
             m => { live.Say(m); Changed?.Invoke(); }, ct);
     }
+
+    string DevSetPath() =>
+        Path.IsPathRooted(options.Value.DevSetPath) ? options.Value.DevSetPath : Path.Combine(AppContext.BaseDirectory, options.Value.DevSetPath);
 
     // Renders the current checkpoint: fixed Gaussian latents (seeds 0..K−1) → t_crt → "a photo of a <*>".
     void Sample(TrainingLive live, int step, Func<float[], float[]> decode, int seed, CancellationToken ct)
@@ -227,6 +285,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     /// <summary>At shutdown: stops an active run (it is recorded as interrupted) and waits briefly for it.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
         if (_active is not { } active) return;
         active.Stopping = true;
         await active.Cancel.CancelAsync();
@@ -234,7 +293,11 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     }
 
     /// <inheritdoc />
-    public void Dispose() => _starting.Dispose();
+    public void Dispose()
+    {
+        _starting.Dispose();
+        _stopping.Dispose();
+    }
 
     sealed class Reporter(Action<DisTokTrainProgress> report) : IProgress<DisTokTrainProgress>
     {

@@ -15,7 +15,7 @@ public class ModelVersionStoreTests
     public async Task Nothing_promoted_means_the_embedded_model_and_the_newest_promotion_wins_after_a_restart()
     {
         await using var db = await StudioDatabase.CreateAsync();
-        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}", null);
+        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");
         Assert.Null(await Versions(db).PromotedAsync());
         await Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1", Sha256 = "a1", CreatedBy = "x@lab.example" });
         await Versions(db).AddAsync(new ModelVersion { Number = 2, Folder = "v2", Sha256 = "a2", CreatedBy = "x@lab.example" });
@@ -33,7 +33,7 @@ public class ModelVersionStoreTests
     public async Task Promoting_an_unknown_version_or_adding_a_taken_number_is_refused_and_stores_nothing()
     {
         await using var db = await StudioDatabase.CreateAsync();
-        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}", null);
+        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");
         await Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1", Sha256 = "a1" });
 
         await Assert.ThrowsAsync<StudioNotFoundException>(() => Versions(db).PromoteAsync(7, "x@lab.example"));
@@ -43,6 +43,19 @@ public class ModelVersionStoreTests
         Assert.Empty(await Versions(db).PromotionsAsync());
         Assert.Equal("a1", (await Versions(db).GetAsync(1)).Sha256);
         Assert.Equal("e0", (await Versions(db).GetAsync(0)).Sha256);
+    }
+
+    [Fact]
+    public async Task An_evaluation_is_kept_until_the_embedded_weights_change()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");
+        await Versions(db).SetEvalAsync(0, "{\"kl\":1.5}");
+        await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");          // a restart with the same weights
+        Assert.Equal("{\"kl\":1.5}", (await Versions(db).GetAsync(0)).EvalJson);
+        await Versions(db).EnsureEmbeddedAsync("e1", "{}", "{}");          // new embedded weights: the old figures no longer apply
+        Assert.Null((await Versions(db).GetAsync(0)).EvalJson);
+        await Assert.ThrowsAsync<StudioNotFoundException>(() => Versions(db).SetEvalAsync(9, "{}"));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class AdminRouteAccessTests(StudioAppFactory app) : IClassFixture<StudioA
         { "POST", "/api/admin/training/1/cancel" },
         { "GET", "/api/admin/versions" },
         { "POST", "/api/admin/versions/0/promote" },
+        { "POST", "/api/admin/versions/0/evaluate" },
     };
 
     static HttpRequestMessage Request(string method, string path) =>

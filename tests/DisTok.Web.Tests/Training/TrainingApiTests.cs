@@ -92,6 +92,30 @@ public class TrainingApiTests(TrainingAppFactory app) : IClassFixture<TrainingAp
         Assert.DoesNotContain(sha, await after.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_embedded_model_is_evaluated_on_request_and_a_run_waits_for_it()
+    {
+        var http = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/admin/versions/0/evaluate", null)).StatusCode);
+        var busy = await http.PostAsJsonAsync("/api/admin/training", new { steps = 2 });
+        if (busy.StatusCode == HttpStatusCode.Conflict) Assert.Contains("being evaluated", await busy.Content.ReadAsStringAsync());
+        else await WaitForEndAsync(http, (await busy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run").GetInt32());   // it had already ended
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/api/admin/versions/99/evaluate", null)).StatusCode);
+
+        var deadline = DateTime.UtcNow + Patience;
+        JsonElement embedded;
+        do
+        {
+            await Task.Delay(200);
+            embedded = (await http.GetFromJsonAsync<JsonElement>("/api/admin/versions")).EnumerateArray().Single(v => v.GetProperty("number").GetInt32() == 0);
+        }
+        while (embedded.GetProperty("eval").ValueKind != JsonValueKind.Object && DateTime.UtcNow < deadline);
+        Assert.Equal(60, embedded.GetProperty("eval").GetProperty("items").GetInt32());
+        var folders = app.Services.GetRequiredService<VersionFolders>();
+        var version = await app.Services.GetRequiredService<DisTok.Data.Stores.ModelVersions>().GetAsync(0);
+        Assert.True(File.Exists(Path.Combine(folders.EvalDirectory(version), "grid", "item-0.png")));
+    }
+
     [Theory]
     [InlineData(-1, 0, "steps must be at least 1")]
     [InlineData(10_000_000, 0, "steps must be at most 5000")]
