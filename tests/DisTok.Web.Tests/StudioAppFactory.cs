@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DisTok.Core.Concepts;
 using DisTok.ML.Diffusion.Models;
-using DisTok.ML.DisTok;
+using DisTok.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -29,7 +29,7 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         var tiny = new UNetConfig(ImageSize: 32, PatchSize: 4, Channels: [16, 32], ConditionDim: 384, EmbedDim: 32, Groups: 4);
         using (var model = new DiffusionUNet(tiny))
             DiffusionCheckpoint.Save(model, Path.Combine(Models, "diffusion"), new(), "test", "test fixture", 0, new());
-        if (withDisTok) WriteTinyDisTok(Path.Combine(Models, "distok"));
+        if (withDisTok) TinyDisTok.Write(Path.Combine(Models, "distok"));
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
     }
@@ -42,16 +42,6 @@ public class StudioAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The temp SQLite database file.</summary>
     public string DatabasePath => Path.Combine(_root, "db", "studio.db");
-
-    /// <summary>An untrained DisTok (hidden 8, latent 2) whose pool holds the 60 concepts with random 384-d tokens.</summary>
-    public static void WriteTinyDisTok(string directory)
-    {
-        var rng = new Random(3);
-        var pool = new ConceptPool(ConceptCatalog.Default.Concepts.Select(c => new PoolEntry(c.Name,
-            Enumerable.Range(0, 384).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray(), new Dictionary<string, double> { [c.Name] = 1 })));
-        using var network = new DisTokNetwork(new DisTokConfig(Hidden: 8, Latent: 2));
-        DisTokCheckpoint.Save(directory, network, pool, new JsonObject(), "data", "test fixture", 1, new JsonObject());
-    }
 
     /// <summary>Copies the committed soft labeler (its head; ResNet18 comes from the restored package) into <paramref name="directory"/>.</summary>
     static void CopyLabeler(string directory)

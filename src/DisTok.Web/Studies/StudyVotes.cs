@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.Data.Validation;
@@ -14,7 +13,7 @@ public sealed class StudyVotes(StudyParticipation participation, TimeProvider cl
     /// <summary>Shortest time between two votes of one participant.</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(200);
 
-    readonly ConcurrentDictionary<string, DateTimeOffset> _lastVote = new(StringComparer.Ordinal);
+    readonly VoteRateLimit _limit = new(MinInterval);
 
     /// <summary>Raised with the study id after a vote is committed.</summary>
     public event Action<string>? VoteRecorded;
@@ -24,10 +23,8 @@ public sealed class StudyVotes(StudyParticipation participation, TimeProvider cl
     /// <exception cref="StudioNotFoundException">Not a participant, or not their battle.</exception>
     public async Task VoteAsync(string studyId, string participantId, string battleId, StudyChoice choice, int responseMs, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        if (_lastVote.TryGetValue(participantId, out var last) && now - last < MinInterval)
+        if (!_limit.TryTake(participantId, clock.GetUtcNow()))
             throw new StudioValidationException("vote", $"votes are coming too fast; wait {MinInterval.TotalMilliseconds:0} ms between votes");
-        _lastVote[participantId] = now;
         await participation.VoteAsync(studyId, participantId, battleId, choice, responseMs, ct);
         VoteRecorded?.Invoke(studyId);
     }

@@ -5,6 +5,7 @@ using DisTok.Core.Concepts;
 using DisTok.Core.Tokens;
 using DisTok.ML.Diffusion.Models;
 using DisTok.ML.DisTok;
+using DisTok.Tests.Shared;
 
 namespace DisTok.ML.Tests.Cli;
 
@@ -18,11 +19,7 @@ public class TokenCommandTests : IDisposable
 
     public TokenCommandTests()
     {
-        var rng = new Random(3);
-        var pool = new ConceptPool(ConceptCatalog.Default.Concepts.Select(c => new PoolEntry(c.Name,
-            Enumerable.Range(0, 384).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray(), new Dictionary<string, double> { [c.Name] = 1 })));
-        using var network = new DisTokNetwork(new DisTokConfig(Hidden: 8, Latent: 2));
-        DisTokCheckpoint.Save(Model, network, pool, new JsonObject(), "data", "test fixture", 1, new JsonObject());
+        TinyDisTok.Write(Model);
         using var unet = new DiffusionUNet(new UNetConfig(ImageSize: 16, PatchSize: 4, Channels: [8, 16], EmbedDim: 16, Groups: 4));
         DiffusionCheckpoint.Save(unet, Path.Combine(Models, "diffusion"), new(), "test", "test fixture", 0, new());
     }
