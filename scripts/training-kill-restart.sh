@@ -2,7 +2,8 @@
 # Kills the studio (SIGKILL) in the middle of a training run started from the admin API, restarts it on the same
 # database and versions folder, and checks: the served model is the last promoted version and loads (a token made
 # after the restart carries its sha256), the cut-off run is shown as interrupted, and it left no version or folder.
-# Before that, one short run is trained, evaluated and promoted (v1), so "last promoted" is not the embedded model.
+# Before that, one short run is trained, evaluated and promoted (v1), so "last promoted" is not the embedded model,
+# and the embedded model is evaluated the same way (its figures and v1's are printed too).
 # Loopback only; stops by itself. Usage: scripts/training-kill-restart.sh   (prints one JSON object last)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,11 @@ for _ in $(seq 1 1200); do read -r status _ <<<"$(live)"; [[ "$status" == "compl
 api -X POST "$url/api/admin/versions/1/promote" >/dev/null
 v1_sha=$(api "$url/api/admin/versions" | python3 -c 'import json,sys; print(next(v["sha256"] for v in json.load(sys.stdin) if v["number"]==1))')
 
+echo "the embedded model, evaluated the same way for comparison" >&2
+api -X POST "$url/api/admin/versions/0/evaluate" >/dev/null
+embedded_eval() { api "$url/api/admin/versions" | python3 -c 'import json,sys; print(json.dumps(next(v["eval"] for v in json.load(sys.stdin) if v["number"]==0)))'; }
+for _ in $(seq 1 1200); do [[ "$(embedded_eval)" != "null" ]] && break; sleep 1; done
+
 echo "run 2: 4000 steps, killed once past step 20" >&2
 api -X POST -d '{"steps":4000,"sampleEvery":0}' "$url/api/admin/training" >/dev/null
 for _ in $(seq 1 600); do read -r status step <<<"$(live)"; [[ "$status" == "running" && "$step" -ge 20 ]] && break; sleep 0.5; done
@@ -54,6 +60,7 @@ python3 - "$v1_sha" "$step" "$work/versions" <<PY
 import json, os, sys
 v1, killed_at, folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 versions, runs, token = json.loads('''$versions'''), json.loads('''$runs'''), '''$token'''
+figures = {v["label"]: v["eval"] for v in versions}
 served = [v["label"] for v in versions if v["served"]]
 run2 = next(r for r in runs["runs"] if r["run"] == 2)
 checks = {
@@ -66,6 +73,8 @@ checks = {
     "run2_left_no_version": all(v["number"] != 2 for v in versions),
     "run_folders_left": len(os.listdir(os.path.join(folder, "runs"))) if os.path.isdir(os.path.join(folder, "runs")) else 0,
     "killed_at_step": killed_at,
+    "dev_eval": {label: {k: e[k] for k in ("kl", "supportMass", "pairFusionRate", "distinctArgmax", "priorSamples", "seeds", "seconds")}
+                 for label, e in figures.items() if e},
 }
 checks["passed"] = checks["served_is_last_promoted"] and checks["token_made_by_v1_after_restart"] and checks["run2_shown_interrupted"] \
     and checks["run2_left_no_version"] and checks["run_folders_left"] == 0

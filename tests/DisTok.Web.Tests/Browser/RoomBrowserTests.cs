@@ -24,6 +24,24 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
     static ILocator ValueOf(IPage page, string key) => page.Locator($".weight-row[data-key='{key}'] .weight-value");
 
     [Fact]
+    public async Task Only_the_rooms_maker_may_rename_it_and_everyone_sees_the_new_name()
+    {
+        var ann = await OpenAsync("/");
+        await ann.Locator("#new-room").ClickAsync();
+        await Assertions.Expect(ann).ToHaveURLAsync(new Regex("/rooms/[A-Za-z0-9_-]{22}$"), new() { Timeout = Timeout });
+        await BrowserSession.WaitInteractiveAsync(ann);
+        var bob = await OpenAsync(new Uri(ann.Url).AbsolutePath);
+        await Assertions.Expect(bob.Locator("#room-name")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        Assert.Equal(0, await bob.Locator("#room-rename").CountAsync());   // Bob did not make the room
+
+        await ann.Locator("#room-rename").ClickAsync();
+        await ann.Locator("#room-rename-field").FillAsync("Night animals");
+        await ann.Locator("#room-rename-save").ClickAsync();
+        await Assertions.Expect(ann.Locator("#room-name")).ToHaveTextAsync("Night animals", new() { Timeout = Timeout });
+        await Assertions.Expect(bob.Locator("#room-name")).ToHaveTextAsync("Night animals", new() { Timeout = Timeout });
+    }
+
+    [Fact]
     public async Task Two_people_co_edit_a_room_and_both_watch_the_generation()
     {
         // Ann creates the room from the home page; Bob opens its address.
