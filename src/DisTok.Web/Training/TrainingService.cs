@@ -293,11 +293,9 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _starting.Dispose();
-        _stopping.Dispose();
-    }
+    /// <remarks><c>_stopping</c> is left undisposed: the host may call <see cref="StopAsync"/> after disposing services, and a
+    /// token source without a timer holds nothing to release.</remarks>
+    public void Dispose() => _starting.Dispose();
 
     sealed class Reporter(Action<DisTokTrainProgress> report) : IProgress<DisTokTrainProgress>
     {
