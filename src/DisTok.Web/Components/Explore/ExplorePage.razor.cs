@@ -150,12 +150,7 @@ public partial class ExplorePage : IDisposable
         return feeder;
     }
 
-    async Task Guard(Func<Task> action)
-    {
-        ErrorMessage = null;
-        try { await action(); }
-        catch (ArgumentException e) { ErrorMessage = e.Message; }
-    }
+    async Task Guard(Func<Task> action) => ErrorMessage = await PageActions.RunAsync(action);
 
     Task Guard(Action action) => Guard(() => { action(); return Task.CompletedTask; });
 

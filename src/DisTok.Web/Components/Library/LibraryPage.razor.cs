@@ -113,10 +113,5 @@ public partial class LibraryPage
 
     void ShowError(string message) => ErrorMessage = message;
 
-    async Task Guard(Func<Task> action)
-    {
-        ErrorMessage = null;
-        try { await action(); }
-        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException or StudioForbiddenException) { ErrorMessage = e.Message; }
-    }
+    async Task Guard(Func<Task> action) => ErrorMessage = await PageActions.RunAsync(action);
 }

@@ -82,10 +82,8 @@ public partial class StudyParticipatePage
 
     async Task Guard(Func<Task> action)
     {
-        ErrorMessage = null;
         Busy = true;
-        try { await action(); }
-        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException) { ErrorMessage = e.Message; }
+        try { ErrorMessage = await PageActions.RunAsync(action); }
         finally { Busy = false; }
     }
 
