@@ -167,15 +167,7 @@ public partial class RoomPage : IDisposable
         _renaming = false;
     });
 
-    async Task RunAsync(Func<Task> action)
-    {
-        ErrorMessage = null;
-        try { await action(); }
-        catch (Exception e) when (e is StudioValidationException or StudioNotFoundException or InvalidDistributionException or StudioForbiddenException)
-        {
-            ErrorMessage = e.Message;
-        }
-    }
+    async Task RunAsync(Func<Task> action) => ErrorMessage = await PageActions.RunAsync(action);
 
     Task ChangeWeightAsync(string key, double weight)
     {
