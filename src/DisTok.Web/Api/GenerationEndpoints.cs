@@ -56,9 +56,7 @@ public static class GenerationEndpoints
     }
 
     /// <summary>API jobs count against the browser's client id when the request carries its cookie, else the caller's address.</summary>
-    static string OwnerOf(HttpContext http) =>
-        "api:" + (http.Request.Cookies[ClientCookies.ClientId] is { } cookie && UnguessableId.IsWellFormed(cookie)
-            ? cookie : http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    static string OwnerOf(HttpContext http) => ClientCookies.MachineOwnerOf(http, "api", http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     static ApiJob Find(ApiJobs jobs, Guid id) =>
         jobs.Find(id) ?? throw new StudioNotFoundException($"generation {id} not found (unknown, or finished long ago)");

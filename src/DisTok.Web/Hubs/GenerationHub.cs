@@ -56,8 +56,7 @@ public sealed class GenerationHub(GenerationQueue queue, ServedDisTok distok, IH
         return base.OnDisconnectedAsync(exception);
     }
 
-    string Owner => "hub:" + (Context.GetHttpContext()?.Request.Cookies[ClientCookies.ClientId] is { } cookie && UnguessableId.IsWellFormed(cookie)
-        ? cookie : Context.ConnectionId);
+    string Owner => ClientCookies.MachineOwnerOf(Context.GetHttpContext(), "hub", Context.ConnectionId);
 
     List<Guid> Jobs => (List<Guid>)(Context.Items.TryGetValue(JobsKey, out var jobs) ? jobs! : Context.Items[JobsKey] = new List<Guid>());
 }

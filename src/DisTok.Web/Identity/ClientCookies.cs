@@ -43,6 +43,14 @@ public static class ClientCookies
         return id!;
     }
 
+    /// <summary>
+    /// The queue owner for a machine client (the REST API, a hub connection): <c>{prefix}:{client id}</c> when the request
+    /// carries a well-formed client cookie, else <c>{prefix}:{fallback}</c> (its address, or its connection id). Unlike
+    /// <see cref="ClientIdOf"/> it never hands out a new cookie.
+    /// </summary>
+    public static string MachineOwnerOf(HttpContext? context, string prefix, string fallback) =>
+        prefix + ":" + (context?.Request.Cookies[ClientId] is { } cookie && UnguessableId.IsWellFormed(cookie) ? cookie : fallback);
+
     /// <summary>The person at this request: the display name cookie when it is a valid name, else a guest name.</summary>
     public static StudioUser UserOf(HttpContext context)
     {
