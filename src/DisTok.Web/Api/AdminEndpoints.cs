@@ -59,5 +59,5 @@ public static class AdminEndpoints
         return TypedResults.Accepted("/api/admin/versions");
     }
 
-    static string By(HttpContext http) => http.User.Identity?.Name ?? "admin";
+    static string By(HttpContext http) => Identity.Owners.AdminNameOf(http.User);
 }

@@ -17,6 +17,9 @@ public static class Owners
         return new StudioActor(account is not null ? $"account:{account}" : $"client:{clientId}", user?.IsInRole(StudioRoles.Admin) == true);
     }
 
+    /// <summary>How an administrator's action is recorded ("promoted by", "started by"): the account's name.</summary>
+    public static string AdminNameOf(ClaimsPrincipal? user) => user?.Identity?.Name ?? "admin";
+
     /// <summary>The caller of an HTTP request (its cookie's client id, given one if it has none).</summary>
     public static StudioActor ActorOf(HttpContext http) => ActorOf(http.User, ClientCookies.ClientIdOf(http));
 }

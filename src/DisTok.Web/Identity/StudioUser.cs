@@ -20,6 +20,9 @@ public sealed class StudioUser(string clientId, string displayName)
     /// <summary>Who owns what this person makes, and whether they are an administrator (set from the circuit's sign-in).</summary>
     public DisTok.Data.Validation.StudioActor Actor { get; set; } = new($"client:{clientId}", false);
 
+    /// <summary>The name admin actions are recorded under (the signed-in account's, see <see cref="Owners.AdminNameOf"/>).</summary>
+    public string AdminName { get; set; } = "admin";
+
     /// <summary>The owner identity things made here are stored with.</summary>
     public string Owner => Actor.Owner!;
 

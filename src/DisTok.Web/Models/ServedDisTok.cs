@@ -32,9 +32,6 @@ public sealed class ServedDisTok : IDisposable
     /// <summary>What the model is called in messages.</summary>
     public string Name => _embedded.Name;
 
-    /// <summary>True when a model is (or can be) served.</summary>
-    public bool Installed => _promoted is not null || _embedded.Installed;
-
     /// <summary>The served model, or null when none can be served.</summary>
     public DisTokModel? Model => _promoted?.Model ?? _embedded.Model;
 

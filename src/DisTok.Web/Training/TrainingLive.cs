@@ -69,6 +69,12 @@ public sealed class TrainingLive(int run, int totalSteps)
         }
     }
 
+    /// <summary>Adds a notable moment to the events without changing the state.</summary>
+    public void Note(string text)
+    {
+        lock (_gate) Event(text);
+    }
+
     /// <summary>Only the message (e.g. evaluation progress).</summary>
     public void Say(string message)
     {

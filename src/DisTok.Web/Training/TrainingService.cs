@@ -160,7 +160,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
             var soft = labeler.Model;
             Func<float[], int, float[]>? estimate = soft is null ? null : (token, seed) =>
                 soft.Classify(generator.Generate(new GenerationRequest(DisTokTrainer.CreativeTemplate, seed, trainOptions.EstimationImageSteps, null, token), null, ct).Png);
-            if (soft is null) live.Set(TrainingRunStatus.Running, "no soft labeler is installed: the concept pool will not grow in this run");
+            if (soft is null) live.Note("no soft labeler is installed: the concept pool will not grow in this run");
             var record = Stopwatch.StartNew();
             var lastEvent = Stopwatch.StartNew();
             var trainer = new DisTokTrainer(encoder, trainOptions)
