@@ -30,6 +30,15 @@ public static class GenerationRecognition
             }
         return new GenerationRecognitionResult(items);
     }
+
+    /// <summary>The same images read by another labeler (e.g. the independent judge).</summary>
+    public static GenerationRecognitionResult Rescore(GenerationRecognitionResult result, ISoftLabeler labeler) =>
+        new(result.Items.Select(i =>
+        {
+            var p = labeler.Classify(i.Png);
+            int best = Array.IndexOf(p, p.Max());
+            return i with { Predicted = labeler.Concepts[best], Confidence = p[best] };
+        }).ToList());
 }
 
 /// <summary>One rendered image and what the labeler saw in it.</summary>

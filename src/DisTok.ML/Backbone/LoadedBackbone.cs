@@ -38,7 +38,7 @@ public sealed class LoadedBackbone : IDisposable
             var versions = new JsonObject
             {
                 ["diffusion_sha256"] = diffusion.Sha256,
-                ["labeler_sha256"] = labeler.Manifest?.WeightsSha256,
+                ["labeler_sha256"] = labeler.WeightsSha256,
             };
             return new LoadedBackbone(encoder, generator, labeler, versions);
         }

@@ -80,6 +80,9 @@ public sealed class ConceptPool
         return (entries[a], entries[b]);
     }
 
+    /// <summary>A known concept, uniformly (one-hot anchors).</summary>
+    public PoolEntry SampleKnown(Random rng) => entries[rng.Next(known.Count)];
+
     /// <summary>A discovered entry, uniformly (distribution consistency). Throws when there is none.</summary>
     public PoolEntry SampleDiscovered(Random rng)
     {

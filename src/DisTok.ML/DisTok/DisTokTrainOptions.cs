@@ -19,6 +19,14 @@ namespace DisTok.ML.DisTok;
 /// <param name="CheckpointEvery">Steps between checkpoints (the last step always saves).</param>
 /// <param name="Threads">Torch threads (0 = library default).</param>
 /// <param name="Ablation">Which part to switch off: none, no-cst, no-reg or no-pool.</param>
+/// <param name="AnchorProbability">
+/// Ours: chance that a sample is a known concept at 100 % (input t_c) pulled to E("a photo of a &lt;t_c&gt;") by
+/// L_one = 1 − cos, so one concept survives the round trip; the paper's fusion always draws two entries.
+/// </param>
+/// <param name="UnequalProbability">
+/// Ours: chance that a fusion sample weighs its two entries w : 1 − w (w drawn in 0.55–0.8) instead of ½ : ½, with the
+/// major entry first in q_r, as the backbone's hybrid captions name the dominant concept first.
+/// </param>
 /// <param name="CalibrateTheta2">
 /// Ours: set θ2 to the mean cos(E("a photo of a c"), E(q_s)) over the known concepts. The paper's 0.80 fits CLIP,
 /// where "a photo of a pig" and "a photo of a cute pet" are about that close; in MiniLM they are 0.38–0.69 apart,
@@ -44,7 +52,9 @@ public sealed record DisTokTrainOptions(
     int CheckpointEvery = 500,
     int Threads = 0,
     string Ablation = "none",
-    bool CalibrateTheta2 = true)
+    bool CalibrateTheta2 = true,
+    double AnchorProbability = 0,
+    double UnequalProbability = 0)
 {
     public static readonly string[] Ablations = ["none", "no-cst", "no-reg", "no-pool"];
 
@@ -69,6 +79,8 @@ public sealed record DisTokTrainOptions(
         Check(Seed >= 0, $"seed must not be negative, got {Seed}");
         Check(CheckpointEvery >= 1, $"checkpoint interval must be at least 1, got {CheckpointEvery}");
         Check(Threads >= 0, $"threads must be 0 (all cores) or more, got {Threads}");
+        Check(AnchorProbability is >= 0 and < 1, $"anchor probability must be in [0, 1), got {AnchorProbability}");
+        Check(UnequalProbability is >= 0 and <= 1, $"unequal-weight probability must be in [0, 1], got {UnequalProbability}");
         Check(Ablations.Contains(Ablation), $"unknown ablation '{Ablation}'; use one of {string.Join(", ", Ablations)}");
     }
 

@@ -92,14 +92,21 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         using var scope = NewDisposeScope();
         int n = options.Accumulation, d = pool.Dimension;
         var mixed = new float[n * d];
-        var mixRows = new List<long>(); var cstRows = new List<long>();
+        var mixRows = new List<long>(); var cstRows = new List<long>(); var anchorRows = new List<long>();
         var pairs = new List<(PoolEntry, PoolEntry)>(); var targets = new List<PoolEntry>();
         for (int i = 0; i < n; i++)
         {
-            // 1. choose the task: I_mix + I_cst = 1
-            bool consistency = options.UsesConsistency && pool.DiscoveredCount > 0 && rng.NextDouble() < options.ConsistencyProbability;
+            // 1. choose the task: I_mix + I_cst (+ I_one, ours) = 1
+            bool anchor = rng.NextDouble() < options.AnchorProbability;
+            bool consistency = !anchor && options.UsesConsistency && pool.DiscoveredCount > 0 && rng.NextDouble() < options.ConsistencyProbability;
             float[] input;
-            if (consistency)
+            if (anchor)
+            {
+                var known = pool.SampleKnown(rng);
+                input = (float[])known.Token.Clone();                                      // t_c: the concept at 100 %
+                anchorRows.Add(i); targets.Add(known);
+            }
+            else if (consistency)
             {
                 var target = pool.SampleDiscovered(rng);
                 input = pool.MixedToken(target.Distribution);                             // Σ p_nvl(i)·t_i
@@ -108,8 +115,9 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
             else
             {
                 var (a, b) = pool.SamplePair(rng);
+                float w = rng.NextDouble() < options.UnequalProbability ? 0.55f + 0.25f * (float)rng.NextDouble() : 0.5f;
                 input = new float[d];
-                for (int j = 0; j < d; j++) input[j] = 0.5f * (a.Token[j] + b.Token[j]); // ½(t1 + t2), ours: matches Σ p(i)·t_i at inference
+                for (int j = 0; j < d; j++) input[j] = w * a.Token[j] + (1 - w) * b.Token[j]; // w·t1 + (1 − w)·t2, ours: Σ p(i)·t_i as at inference; a is the major entry
                 mixRows.Add(i); pairs.Add((a, b));
             }
             input.CopyTo(mixed, i * d);
@@ -126,9 +134,14 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
             total = total + options.Alpha * lmix.sum();
             mixMean = lmix.mean().item<float>();
         }
+        if (anchorRows.Count > 0)
+        {
+            var lone = ConsistencyLoss.PerSample(creative.index(tensor(anchorRows.ToArray())), Discovered(targets.Where(t => !t.Discovered).ToList(), d));
+            total = total + options.Alpha * lone.sum();
+        }
         if (cstRows.Count > 0)
         {
-            var lcst = ConsistencyLoss.PerSample(creative.index(tensor(cstRows.ToArray())), Discovered(targets, d));
+            var lcst = ConsistencyLoss.PerSample(creative.index(tensor(cstRows.ToArray())), Discovered(targets.Where(t => t.Discovered).ToList(), d));
             total = total + options.Beta * lcst.sum();
             cstMean = lcst.mean().item<float>();
         }
@@ -167,7 +180,7 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
         return tensor(pairs.SelectMany(p => referenceCache[(p.A.Id, p.B.Id)]).ToArray(), [pairs.Count, d]);
     }
 
-    // E("a photo of a <t_nvl>") for each target, cached: (P, d), no gradient
+    // E("a photo of a <t>") for each target (discovered, or known for anchors), cached: (P, d), no gradient
     Tensor Discovered(List<PoolEntry> targets, int d)
     {
         foreach (var t in targets.Where(t => !discoveredCache.ContainsKey(t.Id)).DistinctBy(t => t.Id).ToList())
@@ -206,15 +219,21 @@ public sealed class DisTokTrainer(MiniLmTextEncoder encoder, DisTokTrainOptions 
     string Save(DisTokRun run, DisTokNetwork network, ConceptPool pool, int step,
         double mix, double cst, double reg, TimeSpan elapsed, IProgress<DisTokTrainProgress>? progress)
     {
+        network.eval();
+        var fidelity = SingleConceptFidelity.Measure(network, pool, encoder);
+        network.train();
         var metrics = new JsonObject
         {
+            ["single_concept_cos_median"] = Math.Round(fidelity.CosineMedian, 4), ["single_concept_cos_min"] = Math.Round(fidelity.CosineMin, 4),
+            ["single_concept_nearest_own"] = Math.Round(fidelity.NearestOwnShare, 4),
             ["train_mix_loss"] = Round(mix), ["train_cst_loss"] = Round(cst), ["train_reg_loss"] = Round(reg),
             ["theta2_used"] = Math.Round(theta2, 4), ["pool_size"] = pool.Count, ["discovered"] = pool.DiscoveredCount, ["train_seconds"] = Math.Round(elapsed.TotalSeconds),
         };
         var training = JsonSerializer.SerializeToNode(options)!.AsObject();
         training["backbone"] = run.Backbone.DeepClone();
         var manifest = DisTokCheckpoint.Save(run.OutDir, network, pool, training, run.DataHash, run.Command, step, metrics);
-        progress?.Report(new DisTokTrainProgress(step, options.Steps, mix, cst, reg, pool.Count, pool.DiscoveredCount, 0, TimeSpan.Zero, $"checkpoint at step {step}"));
+        progress?.Report(new DisTokTrainProgress(step, options.Steps, mix, cst, reg, pool.Count, pool.DiscoveredCount, 0, TimeSpan.Zero,
+            $"checkpoint at step {step}: one concept at 100 % keeps cos {fidelity.CosineMedian:F3} (median, min {fidelity.CosineMin:F3}) to its prompt, {fidelity.NearestOwnShare:P0} nearest their own"));
         return manifest.Sha256;
     }
 

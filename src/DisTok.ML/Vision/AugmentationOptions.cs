@@ -13,6 +13,8 @@ namespace DisTok.ML.Vision;
 /// <param name="BlurProbability">Chance of a Gaussian blur (generated images are often soft).</param>
 /// <param name="MaxBlurSigma">Blur sigma drawn in 0.4–this pixels.</param>
 /// <param name="LowResProbability">Chance of downscaling to 24–40 px and back (loses fine detail like a small generator does).</param>
+/// <param name="NoiseProbability">Chance of adding Gaussian pixel noise (a sampler's leftover grain).</param>
+/// <param name="MaxNoise">Noise standard deviation drawn in 0–this, in 0–255 units.</param>
 public sealed record AugmentationOptions(
     float MinScale = 0.7f,
     float MaxScale = 1.15f,
@@ -25,9 +27,11 @@ public sealed record AugmentationOptions(
     float GrayscaleProbability = 0.15f,
     float BlurProbability = 0.35f,
     float MaxBlurSigma = 1.6f,
-    float LowResProbability = 0.2f)
+    float LowResProbability = 0.2f,
+    float NoiseProbability = 0f,
+    float MaxNoise = 0f)
 {
     /// <summary>A short stable text of the fields, used in cache keys.</summary>
     public string Key() =>
-        FormattableString.Invariant($"s{MinScale}-{MaxScale}r{MaxRotationDegrees}t{MaxShiftFraction}f{FlipProbability}b{Brightness}c{Contrast}sat{Saturation}g{GrayscaleProbability}bl{BlurProbability}-{MaxBlurSigma}lr{LowResProbability}");
+        FormattableString.Invariant($"s{MinScale}-{MaxScale}r{MaxRotationDegrees}t{MaxShiftFraction}f{FlipProbability}b{Brightness}c{Contrast}sat{Saturation}g{GrayscaleProbability}bl{BlurProbability}-{MaxBlurSigma}lr{LowResProbability}") + (NoiseProbability > 0 ? FormattableString.Invariant($"n{NoiseProbability}-{MaxNoise}") : "");
 }

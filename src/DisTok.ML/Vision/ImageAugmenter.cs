@@ -36,6 +36,7 @@ public static class ImageAugmenter
         float brightness = U(1 - o.Brightness, 1 + o.Brightness);
         float contrast = U(1 - o.Contrast, 1 + o.Contrast);
         float saturation = Chance(o.GrayscaleProbability) ? 0f : U(1 - o.Saturation, 1 + o.Saturation);
+        float noise = o.NoiseProbability > 0 && Chance(o.NoiseProbability) ? U(0, o.MaxNoise) : 0f;
 
         using var source = PlanarResize.ToBitmap(rgb, size);
         using var image = SKImage.FromBitmap(source);
@@ -54,6 +55,7 @@ public static class ImageAugmenter
         }
         var result = lowRes ? Resample(target, size, lowSide) : RgbFromBitmap(target);
         ApplyColour(result, brightness, contrast, saturation);
+        if (noise > 0) AddNoise(result, noise, random);
         return result;
     }
 
@@ -79,6 +81,16 @@ public static class ImageAugmenter
             rgb[3 * i + 2] = pixels[4 * i + 2];
         }
         return rgb;
+    }
+
+    /// <summary>In place on (H, W, 3): adds N(0, σ²) to every value (Box–Muller), clamped to 0–255.</summary>
+    static void AddNoise(byte[] rgb, float sigma, Random random)
+    {
+        for (int i = 0; i < rgb.Length; i++)
+        {
+            double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            rgb[i] = (byte)Math.Clamp(Math.Round(rgb[i] + sigma * z), 0, 255);
+        }
     }
 
     /// <summary>In place on (H, W, 3): saturation around the pixel's luma, contrast around mid-grey, then brightness.</summary>

@@ -275,7 +275,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         return new JsonObject
         {
             ["diffusion_sha256"] = recorded?["diffusion_sha256"]?.DeepClone(),
-            ["labeler_sha256"] = soft?.Manifest?.WeightsSha256,
+            ["labeler_sha256"] = soft?.WeightsSha256,
         };
     }
 

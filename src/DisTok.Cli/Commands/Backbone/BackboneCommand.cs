@@ -9,5 +9,7 @@ public static class BackboneCommand
     {
         BackboneTrainCommand.Create(),
         BackboneEvalCommand.Create(),
+        BackboneHybridsCommand.Create(),
+        BackboneRenderCommand.Create(),
     };
 }

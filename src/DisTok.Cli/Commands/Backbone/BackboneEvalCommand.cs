@@ -38,36 +38,61 @@ public static class BackboneEvalCommand
             using var encoder = EmbeddedBackbone.LoadTextEncoder(options);
             using var generator = EmbeddedBackbone.LoadGenerator(options, encoder);
             using var labeler = SoftLabeler.Load(Path.Combine(modelsDir, "labeler"));
+            var judgeDir = Path.Combine(modelsDir, "judge");
+            using var judge = Directory.Exists(judgeDir) ? SoftLabeler.Load(judgeDir) : null;
             var catalog = ConceptCatalog.Default;
 
             double textMs = TextEncodeTiming.MedianMs(encoder, catalog.Concepts.Select(c => $"a photo of a {c.PromptWord}").ToArray());
             var generation = ConsoleProgress.Run("generation", report =>
                 GenerationRecognition.Measure(generator, labeler, catalog, s, parse.GetValue(steps), (done, total) => report((double)done / total, $"{done}/{total} images")));
-            var folds = ConsoleProgress.Run("labeler folds", report =>
-                LabelerEvaluation.Run(dataset, labeler.Manifest!.Config with { FeatureCacheDirectory = Path.Combine(".cache", "labeler") },
-                    new SyncProgress<LabelerProgress>(p => report(p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage))));
-
             var result = new JsonObject
             {
                 ["generation_top1"] = Math.Round(generation.Top1, 4),
                 ["generation_images"] = generation.Items.Count,
                 ["generation_steps"] = parse.GetValue(steps) ?? generator.Capabilities.DefaultSteps,
-                ["labeler_heldout_top1"] = Math.Round(folds.MeanTop1, 4),
-                ["labeler_heldout_folds"] = new JsonObject(folds.Folds.Select(f => KeyValuePair.Create(f.Fold, (JsonNode?)Math.Round(f.Top1, 4)))),
-                ["labeler_ece"] = Math.Round(folds.Ece, 4),
-                ["labeler_ece_before_calibration"] = Math.Round(folds.EceBefore, 4),
-                ["labeler_temperature"] = Math.Round(folds.Temperature, 4),
+            };
+            if (judge is not null) result["generation_top1_judge"] = Math.Round(GenerationRecognition.Rescore(generation, judge).Top1, 4);
+            foreach (var (key, value) in LabelerFigures(labeler, dataset, "labeler")) result[key] = value;
+            if (judge is not null) foreach (var (key, value) in LabelerFigures(judge, dataset, "judge")) result[key] = value;
+            foreach (var (key, value) in new JsonObject
+            {
                 ["image_ms_median"] = Math.Round(generation.ImageMsMedian, 1),
                 ["text_encode_ms_median"] = Math.Round(textMs, 2),
                 ["torch_threads"] = TorchSharp.torch.get_num_threads(),
                 ["misses"] = new JsonObject(generation.Misses().Select(m => KeyValuePair.Create(m.Concept, (JsonNode?)string.Join(",", m.TakenFor)))),
-            };
+            }) result[key] = value?.DeepClone();
             if (parse.GetValue(report) is { } dir) WriteReport(dir, generation, result, s);
             if (parse.GetValue(json)) Console.WriteLine(result.ToJsonString());
             else foreach (var (k, v) in result) Console.WriteLine($"{k,-32} {v?.ToJsonString()}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Held-out figures of a labeler. A fine-tuned network's were measured by its training command (fine-tuning each
+    /// fold takes minutes) and are read from its manifest; a head on frozen features is re-run on its folds here.
+    /// </summary>
+    static JsonObject LabelerFigures(SoftLabeler labeler, EmojiDataset dataset, string prefix)
+    {
+        if (labeler.NetworkManifest is { } m)
+        {
+            var figures = new JsonObject { [$"{prefix}_figures_from"] = m.Command };
+            foreach (var (key, value) in m.Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal)) figures[$"{prefix}_{key}"] = value;
+            figures[$"{prefix}_temperature"] = m.Temperature;
+            return figures;
+        }
+        var folds = ConsoleProgress.Run($"{prefix} folds", report =>
+            LabelerEvaluation.Run(dataset, labeler.Manifest!.Config with { FeatureCacheDirectory = Path.Combine(".cache", "labeler") },
+                new SyncProgress<LabelerProgress>(p => report(p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage))));
+        return new JsonObject
+        {
+            [$"{prefix}_heldout_top1"] = Math.Round(folds.MeanTop1, 4),
+            [$"{prefix}_heldout_folds"] = new JsonObject(folds.Folds.Select(f => KeyValuePair.Create(f.Fold, (JsonNode?)Math.Round(f.Top1, 4)))),
+            [$"{prefix}_ece"] = Math.Round(folds.Ece, 4),
+            [$"{prefix}_ece_before_calibration"] = Math.Round(folds.EceBefore, 4),
+            [$"{prefix}_temperature"] = Math.Round(folds.Temperature, 4),
+        };
     }
 
     static void WriteReport(string dir, GenerationRecognitionResult generation, JsonObject result, int seeds)

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using DisTok.ML.Data;
+using DisTok.ML.Diffusion.Hybrids;
 using DisTok.ML.Diffusion.Models;
 using DisTok.ML.Diffusion.Training;
 using DisTok.ML.ModelFiles;
 using DisTok.ML.Text;
 using DisTok.ML.Vision;
+using DisTok.ML.Vision.Cnn;
 
 namespace DisTok.Cli.Commands.Backbone;
 
@@ -13,8 +15,8 @@ public static class BackboneTrainCommand
 {
     public static Command Create()
     {
-        var part = new Option<string>("--part") { Description = "What to train: diffusion, labeler or all.", DefaultValueFactory = _ => "all" };
-        part.AcceptOnlyFromAmong("diffusion", "labeler", "all");
+        var part = new Option<string>("--part") { Description = "What to train: diffusion, labeler (fine-tuned ResNet18), judge (head on frozen features) or all.", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("diffusion", "labeler", "judge", "all");
         var data = new Option<string>("--data") { Description = "The emoji data set folder (from `distok data build`).", DefaultValueFactory = _ => "data/emoji" };
         var models = new Option<string>("--models") { Description = "Folder that receives diffusion/ and labeler/.", DefaultValueFactory = _ => "models" };
         var steps = new Option<int>("--steps") { Description = "Diffusion optimiser steps.", DefaultValueFactory = _ => new DiffusionTrainOptions().Steps };
@@ -22,10 +24,16 @@ public static class BackboneTrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => new DiffusionTrainOptions().Seed };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var resume = new Option<bool>("--resume") { Description = "Continue the diffusion model from its last checkpoint in --models." };
+        var init = new Option<string?>("--init") { Description = "Start the diffusion model from the checkpoint in this models folder (fine-tuning), writing to --models." };
+        var hybrids = new Option<string?>("--hybrids") { Description = "A hybrid set (from `distok backbone hybrids`) mixed into every batch." };
+        var epochs = new Option<int>("--epochs") { Description = "Labeler fine-tuning epochs.", DefaultValueFactory = _ => new CnnLabelerOptions().Epochs };
+        var folds = new Option<string>("--folds") { Description = "Labeler held-out design folds, comma-separated, or 'none'.", DefaultValueFactory = _ => string.Join(",", DesignFolds.Default) };
+        var check = new Option<string?>("--check") { Description = "Folder of {concept}-{seed}.png images the labeler's top-1 is also reported on." };
+        var lr = new Option<double>("--lr") { Description = "Diffusion peak learning rate.", DefaultValueFactory = _ => new DiffusionTrainOptions().LearningRate };
 
         var command = new Command("train", "Train the text-to-image model and/or the soft labeler on the emoji data set.")
         {
-            part, data, models, steps, batch, seed, threads, resume,
+            part, data, models, steps, batch, seed, threads, resume, init, hybrids, lr, epochs, folds, check,
         };
         command.SetAction(parse =>
         {
@@ -35,38 +43,53 @@ public static class BackboneTrainCommand
             if (which is "diffusion" or "all")
             {
                 var options = new DiffusionTrainOptions(Steps: parse.GetValue(steps), BatchSize: parse.GetValue(batch),
-                    Seed: parse.GetValue(seed), Threads: parse.GetValue(threads));
+                    Seed: parse.GetValue(seed), Threads: parse.GetValue(threads), LearningRate: parse.GetValue(lr));
                 options.Validate();
-                TrainDiffusion(dataset, options, Path.Combine(modelsDir, "diffusion"), parse.GetValue(resume),
-                    $"distok backbone train --part diffusion --data {parse.GetValue(data)} --steps {options.Steps} --batch {options.BatchSize} --seed {options.Seed} --threads {options.Threads}");
+                if (parse.GetValue(resume) && parse.GetValue(init) is not null) throw new ArgumentException("--resume and --init exclude each other");
+                var hybridDir = parse.GetValue(hybrids);
+                var text = $"distok backbone train --part diffusion --data {parse.GetValue(data)} --steps {options.Steps} --batch {options.BatchSize} --seed {options.Seed} --threads {options.Threads} --lr {options.LearningRate}"
+                    + (hybridDir is null ? "" : $" --hybrids {hybridDir}");
+                TrainDiffusion(dataset, options, Path.Combine(modelsDir, "diffusion"), parse.GetValue(resume), parse.GetValue(init), text,
+                    hybridDir is null ? null : HybridSet.Load(hybridDir));
             }
             if (which is "labeler" or "all")
-                TrainLabeler(dataset, parse.GetValue(seed), Path.Combine(modelsDir, "labeler"), parse.GetValue(data)!);
+            {
+                var o = new CnnLabelerOptions(Seed: parse.GetValue(seed), Epochs: parse.GetValue(epochs), Threads: parse.GetValue(threads));
+                o.Validate();
+                var foldText = parse.GetValue(folds)!;
+                var foldList = foldText == "none" ? [] : foldText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                LabelerTraining.TrainCnn(dataset, o, foldList, Path.Combine(modelsDir, "labeler"),
+                    $"distok backbone train --part labeler --data {parse.GetValue(data)} --seed {o.Seed} --epochs {o.Epochs} --folds {foldText}", parse.GetValue(check));
+            }
+            if (which is "judge" or "all")
+                TrainJudge(dataset, parse.GetValue(seed), Path.Combine(modelsDir, "judge"), parse.GetValue(data)!);
             return 0;
         });
         return command;
     }
 
-    static void TrainLabeler(EmojiDataset dataset, int seed, string outDir, string dataDir)
+    static void TrainJudge(EmojiDataset dataset, int seed, string outDir, string dataDir)
     {
         var options = new LabelerTrainOptions(Seed: seed, FeatureCacheDirectory: Path.Combine(".cache", "labeler"));
         var result = ConsoleProgress.Run("labeler", report => LabelerTrainer.Train(dataset, options,
             new SyncProgress<LabelerProgress>(p => report(p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage))));
-        result.Save(outDir, $"distok backbone train --part labeler --data {dataDir} --seed {seed}");
+        result.Save(outDir, $"distok backbone train --part judge --data {dataDir} --seed {seed}");
         var e = result.Evaluation;
-        Console.WriteLine($"labeler: held-out top-1 {e.MeanTop1:F4} ({string.Join(", ", e.Folds.Select(f => $"{f.Fold} {f.Top1:F3}"))}), T {e.Temperature:F3}, ECE {e.Ece:F4}");
+        Console.WriteLine($"judge: held-out top-1 {e.MeanTop1:F4} ({string.Join(", ", e.Folds.Select(f => $"{f.Fold} {f.Top1:F3}"))}), T {e.Temperature:F3}, ECE {e.Ece:F4}");
     }
 
-    static void TrainDiffusion(EmojiDataset dataset, DiffusionTrainOptions options, string outDir, bool resume, string command)
+    static void TrainDiffusion(EmojiDataset dataset, DiffusionTrainOptions options, string outDir, bool resume, string? init, string command, HybridSet? hybrids)
     {
-        // A resumed model is reproduced by the earlier run's command followed by this one.
-        if (resume) command = $"{ModelManifest.LoadVerified(outDir, DiffusionCheckpoint.ManifestName).Command} && {command} --resume";
+        // A resumed or fine-tuned model is reproduced by the earlier run's command followed by this one.
+        var from = resume ? outDir : init is null ? null : Path.Combine(init, "diffusion");
+        if (from is not null)
+            command = $"{ModelManifest.LoadVerified(from, DiffusionCheckpoint.ManifestName).Command} && {command} " + (resume ? "--resume" : $"--init {init} --models {Path.GetDirectoryName(outDir)}");
         using var encoder = MiniLmTextEncoder.Load();
         var trainer = new DiffusionTrainer(options, captions => encoder.Encode(captions));
         var result = ConsoleProgress.Run("diffusion", report => trainer.Train(dataset, outDir, command,
             new SyncProgress<DiffusionTrainProgress>(p => report((double)p.Step / p.TotalSteps,
                 p.Message ?? $"step {p.Step}/{p.TotalSteps} loss {p.Loss:F4} {p.SamplesPerSecond:F1} img/s ETA {p.Eta:hh\\:mm\\:ss}")),
-            resumeFrom: resume ? outDir : null));
+            resumeFrom: from, hybrids: hybrids));
         Console.WriteLine($"diffusion: {result.Steps} steps, loss {result.FinalLoss:F4}, {result.Elapsed:hh\\:mm\\:ss}, weights sha256 {result.WeightsSha256[..12]}…");
     }
 }

@@ -20,9 +20,11 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", "distok") };
         var models = new Option<string>("--models") { Description = "Backbone models folder (diffusion/, labeler/).", DefaultValueFactory = _ => "models" };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var anchors = new Option<double>("--anchors") { Description = "Share of samples that are one known concept at 100 % (ours; 0 = the paper's tasks only).", DefaultValueFactory = _ => d.AnchorProbability };
+        var unequal = new Option<double>("--unequal") { Description = "Share of fusion samples with unequal weights (ours).", DefaultValueFactory = _ => d.UnequalProbability };
         var command = new Command("train", "Train DisTok (distribution encoder + creative decoder) with the concept pool.")
         {
-            steps, ablation, resume, seed, every, theta2, output, models, threads,
+            steps, ablation, resume, seed, every, theta2, output, models, threads, anchors, unequal,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +32,7 @@ public static class TrainCommand
             {
                 Steps = parse.GetValue(steps), Ablation = parse.GetValue(ablation)!, Seed = parse.GetValue(seed),
                 EstimationEvery = parse.GetValue(every), Threads = parse.GetValue(threads),
+                AnchorProbability = parse.GetValue(anchors), UnequalProbability = parse.GetValue(unequal),
             };
             var theta2Text = parse.GetValue(theta2)!;
             if (theta2Text != "calibrated")
@@ -46,7 +49,9 @@ public static class TrainCommand
             var known = ConsoleProgress.Run("concept tokens", report => ConceptTokenFitter.KnownEntries(backbone.Encoder, catalog));
             var line = $"distok train --steps {options.Steps} --seed {options.Seed} --estimation-every {options.EstimationEvery}"
                 + (options.Ablation == "none" ? "" : $" --ablation {options.Ablation}")
-                + (options.CalibrateTheta2 ? "" : $" --theta2 {options.Theta2.ToString(System.Globalization.CultureInfo.InvariantCulture)}") + $" --out {outDir}";
+                + (options.CalibrateTheta2 ? "" : $" --theta2 {options.Theta2.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+                + (options.AnchorProbability > 0 ? FormattableString.Invariant($" --anchors {options.AnchorProbability}") : "")
+                + (options.UnequalProbability > 0 ? FormattableString.Invariant($" --unequal {options.UnequalProbability}") : "") + $" --out {outDir}";
             var run = new DisTokRun(outDir, line, DisTokRun.HashOf(catalog, DisTokModel.TextEncoderName), backbone.Versions);
             var result = ConsoleProgress.Run("distok", report => new DisTokTrainer(backbone.Encoder, options).Train(known, run,
                 (token, s) => backbone.Classify(token, s, options.EstimationImageSteps), backbone.Labeler.Concepts, parse.GetValue(resume),

@@ -48,7 +48,30 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
         IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default) =>
         Generate(new GenerationRequest("(embedding)", seed, steps, guidance, Condition: embedding), progress, cancellationToken);
 
-    GeneratedImage Render(float[] cond, int seed, int steps, float guidance, IProgress<GenerationStep>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Composable sampling (Liu et al. 2022): several conditions c_k with weights w_k(i) that may change per step i,
+    /// x̂ = u + g·Σ_k w_k(i)·(x̂_k − u), u the unconditional prediction. One condition with weight 1 is plain
+    /// classifier-free guidance; one-hot weights that switch at step s take the layout from one condition and the
+    /// content from another. Conditions whose weight is 0 at a step are not evaluated there.
+    /// </summary>
+    /// <param name="conditions">K sentence embeddings, each of the model's condition size.</param>
+    /// <param name="weightsAt">Step index → K weights.</param>
+    public GeneratedImage GenerateComposite(IReadOnlyList<float[]> conditions, Func<int, IReadOnlyList<float>> weightsAt, int seed,
+        int? steps = null, float? guidance = null, IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (conditions.Count == 0) throw new ArgumentException("composite sampling needs at least one condition", nameof(conditions));
+        foreach (var c in conditions)
+            if (c.Length != _model.Config.ConditionDim)
+                throw new ArgumentException($"every condition must have {_model.Config.ConditionDim} values, got {c.Length}");
+        var (n, g) = Capabilities.Resolve(new GenerationRequest("(composite)", seed, steps, guidance));
+        return Render(conditions, weightsAt, seed, n, g, progress, cancellationToken);
+    }
+
+    GeneratedImage Render(float[] cond, int seed, int steps, float guidance, IProgress<GenerationStep>? progress, CancellationToken cancellationToken) =>
+        Render([cond], _ => [1f], seed, steps, guidance, progress, cancellationToken);
+
+    GeneratedImage Render(IReadOnlyList<float[]> conditions, Func<int, IReadOnlyList<float>> weightsAt, int seed, int steps, float guidance,
+        IProgress<GenerationStep>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         lock (_gate)
@@ -56,17 +79,24 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             int s = Capabilities.Width;
-            var c = stack([tensor(cond), zeros(cond.Length)]);                  // (2, 384): conditional, unconditional
             var x = randn([1, 3, s, s], generator: new Generator((ulong)seed));  // x_T: (1, 3, S, S)
+            var unconditional = zeros(conditions[0].Length);
             var scheduler = new DdimScheduler();
             scheduler.SetTimesteps(steps);
             for (int i = 0; i < steps; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var t = full(2, (float)scheduler.Timesteps[i]);
-                var x0 = _model.forward(cat([x, x]), t, c);                         // (2, 3, S, S)
-                var (xc, xu) = (x0[0].unsqueeze(0), x0[1].unsqueeze(0));
-                var guided = xu + guidance * (xc - xu);                             // classifier-free guidance
+                var weights = weightsAt(i);
+                if (weights.Count != conditions.Count) throw new ArgumentException($"step {i} has {weights.Count} weights for {conditions.Count} conditions");
+                var active = Enumerable.Range(0, conditions.Count).Where(k => weights[k] != 0f).ToArray();
+                int b = active.Length + 1;
+                var c = stack(active.Select(k => tensor(conditions[k])).Append(unconditional).ToArray()); // (b, d): the active conditions, then ∅
+                var t = full(b, (float)scheduler.Timesteps[i]);
+                var x0 = _model.forward(x.expand(b, -1, -1, -1), t, c);              // (b, 3, S, S)
+                var u = x0[b - 1].unsqueeze(0);                                      // unconditional x̂₀: (1, 3, S, S)
+                var guided = u.clone();
+                for (int j = 0; j < active.Length; j++)
+                    guided += guidance * weights[active[j]] * (x0[j].unsqueeze(0) - u);  // classifier-free guidance per condition
                 var (next, estimate) = scheduler.Step(guided, i, x);
                 x = next;
                 progress?.Report(new GenerationStep(i + 1, steps, ToPng(estimate)));

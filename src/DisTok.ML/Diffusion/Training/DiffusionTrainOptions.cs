@@ -14,6 +14,7 @@ namespace DisTok.ML.Diffusion.Training;
 /// <param name="Seed">Seed of every random choice: same seed, same run.</param>
 /// <param name="CheckpointEvery">Steps between checkpoints (0 = only at the end).</param>
 /// <param name="Threads">Torch intra-op threads (0 = library default).</param>
+/// <param name="HybridShare">Share of batch samples drawn from the hybrid set, when one is given.</param>
 /// <param name="Model">The network's shape.</param>
 public sealed record DiffusionTrainOptions(
     int Steps = 6000,
@@ -26,6 +27,7 @@ public sealed record DiffusionTrainOptions(
     int Seed = 1234,
     int CheckpointEvery = 500,
     int Threads = 0,
+    double HybridShare = 0.35,
     UNetConfig? Model = null)
 {
     [JsonIgnore] public UNetConfig ModelConfig => Model ?? new UNetConfig();
@@ -38,5 +40,6 @@ public sealed record DiffusionTrainOptions(
         if (!(LearningRate > 0 && LearningRate < 1)) throw new ArgumentException($"learning rate must be in (0, 1), got {LearningRate}");
         if (ConditionDropout < 0 || ConditionDropout >= 1) throw new ArgumentException($"condition dropout must be in [0, 1), got {ConditionDropout}");
         if (EmaDecay < 0 || EmaDecay >= 1) throw new ArgumentException($"EMA decay must be in [0, 1), got {EmaDecay}");
+        if (HybridShare < 0 || HybridShare >= 1) throw new ArgumentException($"hybrid share must be in [0, 1), got {HybridShare}");
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DisTok.Core.Concepts;
 using DisTok.ML.Data;
+using DisTok.ML.Diffusion.Hybrids;
 using DisTok.ML.Diffusion.Models;
+using DisTok.ML.Imaging;
 using DisTok.ML.Diffusion.Schedulers;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,8 +23,9 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
     /// Runs the training and writes checkpoints into <paramref name="outputDir"/>. With
     /// <paramref name="resumeFrom"/> the run starts from that checkpoint's weights and step.
     /// </summary>
+    /// <paramref name="hybrids"/>, when given, supplies <see cref="DiffusionTrainOptions.HybridShare"/> of every batch.
     public DiffusionTrainResult Train(EmojiDataset data, string outputDir, string command,
-        IProgress<DiffusionTrainProgress>? progress = null, CancellationToken ct = default, string? resumeFrom = null)
+        IProgress<DiffusionTrainProgress>? progress = null, CancellationToken ct = default, string? resumeFrom = null, HybridSet? hybrids = null)
     {
         options.Validate();
         if (options.Threads > 0) set_num_threads(options.Threads);
@@ -30,9 +33,10 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
         var rng = new Random(options.Seed);
         var noiseGen = new Generator((ulong)options.Seed);
 
-        // 1. Data: images (N, 3, S, S) in [-1, 1]; every caption's sentence embedding (M, 384).
-        var (images, captionIds, embeddings) = Prepare(data, progress);
-        int n = (int)images.shape[0];
+        // 1. Data: images (N, 3, S, S) in [-1, 1], emoji first then hybrids; every caption's sentence embedding (M, 384).
+        var (images, captionIds, embeddings) = Prepare(data, hybrids, progress);
+        int emoji = data.Images.Count, n = (int)images.shape[0];
+        double hybridShare = n > emoji ? options.HybridShare : 0;
 
         // 2. Model, its EMA shadow, optimiser.
         int startStep = 0;
@@ -52,6 +56,12 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
 
         var runConfig = JsonSerializer.SerializeToNode(options with { Model = null })!.AsObject();
         runConfig.Remove("Model");
+        if (hybrids is not null)
+            runConfig["hybrids"] = new JsonObject
+            {
+                ["data_hash"] = hybrids.Manifest.DataHash, ["images"] = hybrids.Images.Count,
+                ["generator_sha256"] = hybrids.Manifest.GeneratorSha256, ["command"] = hybrids.Manifest.Command,
+            };
         var clock = Stopwatch.StartNew();
         double lossAvg = double.NaN;
         int b = options.BatchSize, endStep = startStep + options.Steps;
@@ -64,7 +74,7 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
                 var idx = new long[b]; var cap = new long[b]; var keep = new float[b]; var flip = new bool[b]; var t = new double[b];
                 for (int k = 0; k < b; k++)
                 {
-                    idx[k] = rng.Next(n);
+                    idx[k] = rng.NextDouble() < hybridShare ? rng.Next(emoji, n) : rng.Next(emoji);
                     var choices = captionIds[idx[k]];
                     cap[k] = choices[rng.Next(choices.Length)];
                     keep[k] = rng.NextDouble() < options.ConditionDropout ? 0f : 1f;
@@ -122,21 +132,22 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
         return DiffusionCheckpoint.Save(ema, dir, runConfig, data.Manifest.DataHash, command, step, metrics);
     }
 
-    (Tensor Images, long[][] CaptionIds, Tensor Embeddings) Prepare(EmojiDataset data, IProgress<DiffusionTrainProgress>? progress)
+    (Tensor Images, long[][] CaptionIds, Tensor Embeddings) Prepare(EmojiDataset data, HybridSet? hybrids, IProgress<DiffusionTrainProgress>? progress)
     {
-        var catalog = ConceptCatalog.Default;
-        int s = data.Manifest.Size, n = data.Images.Count;
-        if (n == 0) throw new InvalidDataException("the emoji data set has no images");
-        var pixels = new byte[n * s * s * 3];
+        int s = data.Manifest.Size;
+        if (data.Images.Count == 0) throw new InvalidDataException("the emoji data set has no images");
+        if (hybrids is not null && hybrids.Manifest.Size != s)
+            throw new InvalidDataException($"the hybrid set has {hybrids.Manifest.Size}-pixel images, the emoji data set {s}");
+        var rows = data.Images.Select(img => (img.Rgb, CaptionBuilder.For(img.Entry.Concept, img.Entry.Style)))
+            .Concat(hybrids?.Images.Select(h => (h.Rgb, CaptionBuilder.ForHybrid(h.Entry))) ?? [])
+            .ToArray();
+        int n = rows.Length;
         var captions = new List<string>();
         var captionIndex = new Dictionary<string, long>();
         var ids = new long[n][];
         for (int i = 0; i < n; i++)
         {
-            var img = data.Images[i];
-            Buffer.BlockCopy(img.Rgb, 0, pixels, i * s * s * 3, img.Rgb.Length);
-            var word = catalog.Get(img.Entry.Concept).PromptWord;
-            ids[i] = CaptionBuilder.For(word, img.Entry.Style).Select(c =>
+            ids[i] = rows[i].Item2.Select(c =>
             {
                 if (!captionIndex.TryGetValue(c, out var id)) { id = captions.Count; captionIndex[c] = id; captions.Add(c); }
                 return id;
@@ -146,8 +157,7 @@ public sealed class DiffusionTrainer(DiffusionTrainOptions options, Func<IReadOn
         var vectors = encodeCaptions(captions);
         var flat = vectors.SelectMany(v => v).ToArray();
         var embeddings = tensor(flat).reshape(captions.Count, -1);
-        // (N, S, S, 3) bytes → (N, 3, S, S) floats in [-1, 1]
-        var images = tensor(pixels).reshape(n, s, s, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div(127.5).sub(1).contiguous();
+        var images = ImageTensors.FromRgb(rows.Select(r => r.Rgb).ToArray(), s); // (N, 3, S, S) in [-1, 1]
         return (images, ids, embeddings);
     }
 }

@@ -1,0 +1,91 @@
+using DisTok.Core.Concepts;
+using DisTok.ML.Data;
+using DisTok.ML.Diffusion.Pipelines;
+using DisTok.ML.ModelFiles;
+using System.Text.Json;
+
+namespace DisTok.ML.Diffusion.Hybrids;
+
+/// <summary>
+/// Renders hybrid training pairs from the text-to-image model itself: two concepts fused by composable sampling
+/// or by a condition switch. Which pairs, weights, methods and seeds is fixed by the seed alone; no classifier
+/// looks at or selects any image. Resumable: images already on disk are kept.
+/// </summary>
+public static class HybridSetBuilder
+{
+    /// <summary>The entries a set with these options holds, in render order (no rendering).</summary>
+    public static IReadOnlyList<HybridEntry> Plan(HybridSetOptions o, ConceptCatalog catalog)
+    {
+        o.Validate();
+        var random = new Random(o.Seed);
+        var pairs = new List<(int, int)>();
+        var entries = new List<HybridEntry>(o.Images);
+        for (int n = 0; n < o.Images; n++)
+        {
+            if (pairs.Count == 0) pairs = AllPairs(catalog.Count, random);
+            var (i, j) = pairs[^1];
+            pairs.RemoveAt(pairs.Count - 1);
+            if (random.Next(2) == 1) (i, j) = (j, i);
+            string a = catalog[i].Name, b = catalog[j].Name;
+            var method = o.MethodsOrDefault[random.Next(o.MethodsOrDefault.Length)];
+            var weight = o.WeightsOrDefault[random.Next(o.WeightsOrDefault.Length)];
+            int seed = random.Next(1, int.MaxValue);
+            entries.Add(new HybridEntry($"images/{n:D5}-{a}-{b}.png", a, b, weight, method, seed));
+        }
+        return entries;
+    }
+
+    /// <summary>Every unordered pair (i &lt; j), shuffled.</summary>
+    static List<(int, int)> AllPairs(int k, Random random)
+    {
+        var pairs = new List<(int, int)>(k * (k - 1) / 2);
+        for (int i = 0; i < k; i++)
+            for (int j = i + 1; j < k; j++) pairs.Add((i, j));
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs));
+        return pairs;
+    }
+
+    /// <summary>A's and B's weight at step i of n: constant for composable sampling, A then B for a switch.</summary>
+    public static float[] WeightsAt(HybridEntry e, int step, int steps) => e.Method switch
+    {
+        HybridMethod.Composable => [e.WeightA, 1f - e.WeightA],
+        HybridMethod.Switch => step < (int)MathF.Round(e.WeightA * steps) ? [1f, 0f] : [0f, 1f],
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.Method, "unknown hybrid method"),
+    };
+
+    /// <summary>Renders one entry: PNG bytes.</summary>
+    public static byte[] Render(HybridEntry e, TextToImagePipeline generator, Func<string, float[]> encode, HybridSetOptions o, ConceptCatalog catalog)
+    {
+        var conditions = new[] { encode(Prompt(o, catalog, e.A)), encode(Prompt(o, catalog, e.B)) };
+        return generator.GenerateComposite(conditions, i => WeightsAt(e, i, o.Steps), e.Seed, o.Steps, o.Guidance).Png;
+    }
+
+    static string Prompt(HybridSetOptions o, ConceptCatalog catalog, string concept) => o.Template.Replace("{c}", catalog.Get(concept).PromptWord);
+
+    /// <summary>
+    /// Renders every planned image that is not yet in <paramref name="directory"/>, then writes the manifest.
+    /// <paramref name="progress"/> gets (done, total).
+    /// </summary>
+    public static HybridManifest Build(string directory, HybridSetOptions o, TextToImagePipeline generator, Func<string, float[]> encode,
+        string generatorSha256, string command, IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
+    {
+        var catalog = ConceptCatalog.Default;
+        var plan = Plan(o, catalog);
+        Directory.CreateDirectory(Path.Combine(directory, "images"));
+        var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int n = 0; n < plan.Count; n++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var e = plan[n];
+            var path = Path.Combine(directory, e.File);
+            if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, Render(e, generator, encode, o, catalog));
+            bytes[e.File] = File.ReadAllBytes(path);
+            progress?.Report((n + 1, plan.Count));
+        }
+        var manifest = new HybridManifest(HybridManifest.CurrentVersion, generator.Capabilities.Width, EmojiManifestWriter.DataHash(bytes),
+            generatorSha256, command, o, plan.OrderBy(e => e.File, StringComparer.Ordinal).ToArray());
+        var json = JsonSerializer.Serialize(manifest, HybridManifest.Json) + "\n";
+        AtomicFile.WriteAllText(Path.Combine(directory, HybridManifest.FileName), json);
+        return manifest;
+    }
+}
