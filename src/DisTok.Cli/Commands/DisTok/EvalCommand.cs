@@ -5,6 +5,7 @@ using DisTok.Core.Tokens;
 using DisTok.ML.Backbone;
 using DisTok.ML.DisTok;
 using DisTok.ML.DisTok.Evaluation;
+using DisTok.ML.Vision;
 
 namespace DisTok.Cli.Commands.DisTok;
 
@@ -42,7 +43,10 @@ public static class EvalCommand
             using var distok = DisTokModel.Load(parse.GetValue(model)!);
             using var ablation = DisTokModel.Load(parse.GetValue(noCst)!);
             using var backbone = LoadedBackbone.Load(new BackboneOptions { ModelsPath = parse.GetValue(models)!, Threads = parse.GetValue(threads) });
-            var evaluator = new DisTokEvaluator(backbone, s, parse.GetValue(steps));
+            var judgeDir = Path.Combine(EmbeddedBackbone.ResolveModels(parse.GetValue(models)!), "judge");
+            using var judge = Directory.Exists(judgeDir) ? SoftLabeler.Load(judgeDir) : null;
+            var evaluator = new DisTokEvaluator(backbone, s, parse.GetValue(steps), judge);
+            var singles = catalog.Concepts.Select(c => c.Name).ToList();
             EvalMethod[] methods =
             [
                 new DisTokMethod("distok", distok),
@@ -56,7 +60,10 @@ public static class EvalCommand
                 var priors = m.Model is { } pm
                     ? Enum.GetValues<PriorKind>().Select(p => ConsoleProgress.Run($"{m.Name} {p}", r => evaluator.Diversity(pm, p, n))).ToList()
                     : [];
-                return ConsoleProgress.Run(m.Name, r => evaluator.Run(m, evalSet, priors, (done, total) => r((double)done / total, $"{done}/{total} items")));
+                var result = ConsoleProgress.Run(m.Name, r => evaluator.Run(m, evalSet, priors, (done, total) => r((double)done / total, $"{done}/{total} items")));
+                return m.Name is "distok" or "distok_no_cst" or "plain_prompt"
+                    ? result with { SingleConcept = ConsoleProgress.Run($"{m.Name} single concepts", r => evaluator.SingleConcept(m, singles, (done, total) => r((double)done / total, $"{done}/{total} concepts"))) }
+                    : result;
             }).ToList();
             var result = EvalJson.Build(evalSet, results, s, parse.GetValue(steps) ?? backbone.Generator.Capabilities.DefaultSteps, o);
             if (parse.GetValue(report) is { } dir) EvalReport.Write(dir, evalSet, results, result, s);

@@ -4,8 +4,10 @@ using DisTok.ML.DisTok.Evaluation;
 namespace DisTok.Cli.Commands.DisTok;
 
 /// <summary>The one JSON object `distok eval --json` prints: <c>{"set", "methods": {name: {kl, support_mass, pair_fusion_rate,
-/// token_ms_median, concept_ms_median[, priors]}}, "diversity": {gaussian|laplace|cauchy: {distinct_argmax,
-/// mean_pairwise_distance, …}}, "ratios"}</c>; "diversity" is DisTok's prior diversity (each DisTok model's own is under its method's "priors").</summary>
+/// token_ms_median, concept_ms_median[, judge_kl, judge_support_mass, judge_pair_fusion_rate][, single_concept_top1,
+/// single_concept_top1_judge][, priors]}}, "diversity": {gaussian|laplace|cauchy: {distinct_argmax, top_share,
+/// mean_pairwise_distance, …}}, "ratios"}</c>; "diversity" is DisTok's prior diversity (each DisTok model's own is under its
+/// method's "priors"); the judge_ figures are the independent judge's reading of the same images.</summary>
 public static class EvalJson
 {
     public static JsonObject Build(EvalSet set, IReadOnlyList<MethodResult> results, int seeds, int imageSteps, int optimisationSteps)
@@ -18,11 +20,20 @@ public static class EvalJson
                 ["kl"] = R(r.Kl), ["support_mass"] = R(r.SupportMass), ["pair_fusion_rate"] = R(r.PairFusionRate),
                 ["token_ms_median"] = R(r.TokenMsMedian), ["concept_ms_median"] = R(r.ConceptMsMedian),
             };
+            if (r.Judged)
+            {
+                m["judge_kl"] = R(r.JudgeKl); m["judge_support_mass"] = R(r.JudgeSupportMass); m["judge_pair_fusion_rate"] = R(r.JudgePairFusionRate);
+            }
+            if (r.SingleConcept is { } single)
+            {
+                m["single_concept_top1"] = R(single.Top1);
+                if (single.JudgeTop1 is { } j) m["single_concept_top1_judge"] = R(j);
+            }
             if (r.Priors.Count > 0)
                 m["priors"] = new JsonObject(r.Priors.Select(p => KeyValuePair.Create(p.Prior.ToString().ToLowerInvariant(), (JsonNode?)new JsonObject
                 {
                     ["samples"] = p.Samples, ["temperature"] = p.Temperature,
-                    ["distinct_argmax"] = p.DistinctArgmax, ["mean_pairwise_distance"] = R(p.MeanPairwiseDistance),
+                    ["distinct_argmax"] = p.DistinctArgmax, ["top_share"] = R(p.TopShare), ["mean_pairwise_distance"] = R(p.MeanPairwiseDistance),
                 })));
             methods[r.Name] = m;
         }

@@ -11,14 +11,14 @@ public static class EvalReport
 {
     public static void PrintTable(IReadOnlyList<MethodResult> results)
     {
-        Console.WriteLine($"{"method",-26} {"KL",8} {"support",8} {"fusion",8} {"token ms",10} {"concept ms",11}");
+        Console.WriteLine($"{"method",-26} {"KL",8} {"support",8} {"fusion",8} {"single",8} {"judge KL",9} {"token ms",10} {"concept ms",11}");
         foreach (var r in results)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name,-26} {r.Kl,8:F4} {r.SupportMass,8:F3} {r.PairFusionRate,8:F3} {r.TokenMsMedian,10:F2} {r.ConceptMsMedian,11:F0}"));
+                $"{r.Name,-26} {r.Kl,8:F4} {r.SupportMass,8:F3} {r.PairFusionRate,8:F3} {r.SingleConcept?.Top1 ?? double.NaN,8:F3} {r.JudgeKl,9:F4} {r.TokenMsMedian,10:F2} {r.ConceptMsMedian,11:F0}"));
         foreach (var r in results)
             foreach (var p in r.Priors)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Name} {p.Prior.ToString().ToLowerInvariant()}: {p.DistinctArgmax} distinct argmax of {p.Samples}, mean pairwise distance {p.MeanPairwiseDistance:F3}"));
+                    $"{r.Name} {p.Prior.ToString().ToLowerInvariant()}: {p.DistinctArgmax} distinct argmax of {p.Samples}, top share {p.TopShare:F3}, mean pairwise distance {p.MeanPairwiseDistance:F3}"));
     }
 
     /// <summary>pairs.png / distributions.png: one row per item, seed-0 image of each method in order; priors.png: 16 samples per prior.</summary>
@@ -27,6 +27,11 @@ public static class EvalReport
         Directory.CreateDirectory(dir);
         Grid(dir, "pairs.png", results, i => i.Item.IsPair);
         Grid(dir, "distributions.png", results, i => !i.Item.IsPair);
+        var singles = results.Where(r => r.SingleConcept is not null).ToList();
+        if (singles.Count > 0) // per concept, seed 0 of each method with single-concept results side by side, ten concepts a row
+            File.WriteAllBytes(Path.Combine(dir, "single-concepts.png"), ImageGrid.Compose(
+                Enumerable.Range(0, singles[0].SingleConcept!.Concepts.Count)
+                    .SelectMany(c => singles.Select(r => r.SingleConcept!.Images[c * r.SingleConcept.Seeds])).ToList(), singles.Count * 10, 64));
         var priorImages = results.First().Priors.SelectMany(p => p.Images.Take(16)).ToList();
         if (priorImages.Count > 0) File.WriteAllBytes(Path.Combine(dir, "priors.png"), ImageGrid.Compose(priorImages, 16, 64));
         var methods = string.Join(", ", results.Select(r => r.Name));
@@ -38,6 +43,8 @@ public static class EvalReport
             string.Join("  \n", set.Pairs.Select((p, k) => $"{k + 1}. {p.Distribution}")), "",
             $"## Distributions — columns: {methods} (seed 0)", "", "![distributions](distributions.png)", "",
             string.Join("  \n", set.Items.Where(i => !i.IsPair).Select((p, k) => $"{k + 1}. {p.Distribution}")), "",
+            $"## One concept at 100 % — columns: {string.Join(", ", singles.Select(r => r.Name))} (seed 0), side by side per concept, ten concepts a row in concepts.tsv order", "",
+            "![single concepts](single-concepts.png)", "",
             $"## Unconditional samples of `{results.First().Name}` — rows: {string.Join(", ", results.First().Priors.Select(p => p.Prior))}", "",
             "![priors](priors.png)", "",
             "```json", json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "```",

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using DisTok.Core.Backbone;
+using DisTok.Core.Concepts;
+using DisTok.Core.Distributions;
 using DisTok.Core.Tokens;
 using DisTok.ML.Backbone;
 
@@ -7,12 +9,14 @@ namespace DisTok.ML.DisTok.Evaluation;
 
 /// <summary>
 /// Runs the evaluation protocol (method.md §5) on the embedded backbone: for each item, S images (seeds 0…S−1)
-/// of the method's conditioning, classified by the soft labeler; p_vis = mean of their distributions.
+/// of the method's conditioning, classified by the soft labeler; p_vis = mean of their distributions. With a
+/// <paramref name="judge"/> (a classifier no training step used), the same images are also read by it.
 /// </summary>
-public sealed class DisTokEvaluator(IImageGenerator generator, ISoftLabeler labeler, int seeds, int? imageSteps = null)
+public sealed class DisTokEvaluator(IImageGenerator generator, ISoftLabeler labeler, int seeds, int? imageSteps = null, ISoftLabeler? judge = null)
 {
     /// <summary>The protocol on a loaded backbone (its generator and labeler).</summary>
-    public DisTokEvaluator(LoadedBackbone backbone, int seeds, int? imageSteps = null) : this(backbone.Generator, backbone.Labeler, seeds, imageSteps) { }
+    public DisTokEvaluator(LoadedBackbone backbone, int seeds, int? imageSteps = null, ISoftLabeler? judge = null)
+        : this(backbone.Generator, backbone.Labeler, seeds, imageSteps, judge) { }
 
     IReadOnlyList<string> Concepts => labeler.Concepts;
 
@@ -40,9 +44,16 @@ public sealed class DisTokEvaluator(IImageGenerator generator, ISoftLabeler labe
                 distributions.Add(labeler.Classify(png));
             }
             var visible = EvalMetrics.Mean(distributions);
+            JudgeReading? judged = null;
+            if (judge is not null)
+            {
+                var seen = EvalMetrics.Mean(images.Select(judge.Classify).ToList());
+                judged = new JudgeReading(seen, EvalMetrics.Kl(item.Distribution, seen, judge.Concepts), EvalMetrics.SupportMass(item.Distribution, seen, judge.Concepts),
+                    item.IsPair ? EvalMetrics.IsFused(item.Distribution, seen, judge.Concepts) : null);
+            }
             results.Add(new ItemResult(item, visible, images, tokenMs, imageMs / seeds,
                 EvalMetrics.Kl(item.Distribution, visible, Concepts), EvalMetrics.SupportMass(item.Distribution, visible, Concepts),
-                item.IsPair ? EvalMetrics.IsFused(item.Distribution, visible, Concepts) : null));
+                item.IsPair ? EvalMetrics.IsFused(item.Distribution, visible, Concepts) : null, judged));
             progress?.Invoke(results.Count, set.Items.Count);
         }
         return new MethodResult(method.Name, results, priors ?? []);
@@ -65,6 +76,36 @@ public sealed class DisTokEvaluator(IImageGenerator generator, ISoftLabeler labe
         var argmax = distributions.Select(p => Concepts[Enumerable.Range(0, p.Count).MaxBy(i => p[i])]).ToList();
         return new PriorDiversity(prior, temperature, samples, EvalMetrics.DistinctArgmax(distributions),
             EvalMetrics.MeanPairwiseDistance(distributions), argmax, images);
+    }
+
+    /// <summary>single_concept_top1: every concept of <paramref name="concepts"/> at 100 % through the method, seeds 0…S−1.</summary>
+    public SingleConceptResult SingleConcept(EvalMethod method, IReadOnlyList<string> concepts, Action<int, int>? progress = null, CancellationToken ct = default)
+    {
+        var images = new List<byte[]>();
+        int hits = 0, judgeHits = 0;
+        foreach (var concept in concepts)
+        {
+            ct.ThrowIfCancellationRequested();
+            var conditioning = method.Prepare(ConceptDistribution.Create([KeyValuePair.Create(concept, 1.0)], Catalog));
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                var png = Render(conditioning, seed);
+                images.Add(png);
+                if (ReadsAs(labeler, png, concept)) hits++;
+                if (judge is not null && ReadsAs(judge, png, concept)) judgeHits++;
+            }
+            progress?.Invoke(images.Count / seeds, concepts.Count);
+        }
+        double n = concepts.Count * seeds;
+        return new SingleConceptResult(hits / n, judge is null ? null : judgeHits / n, concepts, images, seeds);
+    }
+
+    static ConceptCatalog Catalog => ConceptCatalog.Default;
+
+    static bool ReadsAs(ISoftLabeler reader, byte[] png, string concept)
+    {
+        var p = reader.Classify(png);
+        return string.Equals(reader.Concepts[Array.IndexOf(p, p.Max())], concept, StringComparison.OrdinalIgnoreCase);
     }
 
     byte[] Render(Conditioning c, int seed) => c.Embedding is { } embedding
