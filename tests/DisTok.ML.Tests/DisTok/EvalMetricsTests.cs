@@ -36,4 +36,28 @@ public class EvalMetricsTests
         Assert.Equal(2, EvalMetrics.DistinctArgmax(samples));
         Assert.Equal(2.0 / 3.0, EvalMetrics.MeanPairwiseDistance(samples), 6);     // distances 1, 0, 1
     }
+
+    [Fact]
+    public void Top_share_is_the_most_common_argmax_over_all_samples()
+    {
+        var d = new PriorDiversity(global::DisTok.Core.Tokens.PriorKind.Gaussian, 1, 4, 3, 0.5, ["pig", "cat", "pig", "owl"], []);
+        Assert.Equal(0.5, d.TopShare);
+        Assert.Equal(0.25, (d with { Argmax = ["a", "b", "c", "d"] }).TopShare);
+    }
+
+    [Fact]
+    public void Judge_figures_average_the_judge_readings_and_are_absent_without_a_judge()
+    {
+        var pair = new EvalItem("p1", D(("pig", 1), ("sheep", 1)), true);
+        var weighted = new EvalItem("d1", D(("pig", 0.7), ("cat", 0.3)), false);
+        ItemResult Item(EvalItem item, JudgeReading? judge) => new(item, [0.25f, 0.25f, 0.25f, 0.25f], [], 1, 1, 0.1, 0.5, item.IsPair ? true : null, judge);
+        var judged = new MethodResult("m", [Item(pair, new([], 0.2, 0.6, false)), Item(weighted, new([], 0.4, 0.8, null))], []);
+        Assert.True(judged.Judged);
+        Assert.Equal(0.3, judged.JudgeKl, 9);
+        Assert.Equal(0.7, judged.JudgeSupportMass, 9);
+        Assert.Equal(0.0, judged.JudgePairFusionRate);
+        var unjudged = new MethodResult("m", [Item(pair, null)], []);
+        Assert.False(unjudged.Judged);
+        Assert.True(double.IsNaN(unjudged.JudgeKl));
+    }
 }
