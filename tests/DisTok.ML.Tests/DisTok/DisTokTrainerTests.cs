@@ -52,6 +52,20 @@ public class DisTokTrainerTests(MiniLmFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Anchors_pull_one_concept_at_100_percent_toward_its_own_prompt()
+    {
+        // the checkpoint records single-concept fidelity; training on anchors alone must raise it from the untrained start
+        var options = Tiny with { Steps = 30, EstimationEvery = 0, CheckpointEvery = 30, AnchorProbability = 0.99, LearningRate = 3e-3 };
+        Train("anchor0", options with { Steps = 1 });
+        Train("anchor30", options);
+        double Cos(string name) => global::DisTok.ML.ModelFiles.ModelManifest.LoadVerified(Path.Combine(root, name), DisTokCheckpoint.ManifestName)
+            .Metrics["single_concept_cos_median"]!.GetValue<double>();
+        Assert.True(Cos("anchor30") > Cos("anchor0") + 0.05, $"cos {Cos("anchor0"):F3} → {Cos("anchor30"):F3}");
+        Assert.Throws<ArgumentException>(() => (options with { AnchorProbability = 1 }).Validate());
+        Assert.Throws<ArgumentException>(() => (options with { UnequalProbability = -0.1 }).Validate());
+    }
+
+    [Fact]
     public void The_host_hooks_run_before_every_step_and_render_and_inspect_the_current_decoder()
     {
         var known = ConceptTokenFitter.KnownEntries(fixture.Encoder, Five, fitSteps: 5);
