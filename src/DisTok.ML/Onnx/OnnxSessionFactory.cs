@@ -34,8 +34,8 @@ public static class OnnxSessionFactory
 
     /// <summary>
     /// ONNX Runtime's worker threads spin for a while after each run by default. The studio and the CLI run libtorch
-    /// (text encoder, DisTok, the image model) in the same process, so on a small CPU those spinning threads take the
-    /// cores libtorch's next call needs: a DisTok token took 9 ms instead of under 1 ms. Without spinning, the threads sleep.
+    /// (text encoder, DisTok, the image model, the labeler) in the same process, so on a small CPU spinning threads would
+    /// hold the cores libtorch's next call needs. Without spinning they sleep between runs.
     /// </summary>
     static SessionOptions NewOptions(int intraOpThreads)
     {
