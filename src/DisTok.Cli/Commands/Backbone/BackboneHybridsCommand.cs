@@ -47,7 +47,9 @@ public static class BackboneHybridsCommand
             var text = $"distok backbone hybrids --out {outDir} --images {options.Images} --seed {options.Seed} --methods {parse.GetValue(methods)}";
             var result = ConsoleProgress.Run("hybrids", report => HybridSetBuilder.Build(outDir, options, generator, encoder.Encode, manifest.Sha256, text,
                 new SyncProgress<(int Done, int Total)>(p => report((double)p.Done / p.Total, $"{p.Done}/{p.Total} images"))));
-            Console.WriteLine($"hybrids: {result.Images.Count} images in {outDir}, data_hash {result.DataHash}");
+            var first = result.Images.Take(60).Select(e => File.ReadAllBytes(Path.Combine(outDir, e.File))).ToList();
+            File.WriteAllBytes(Path.Combine(outDir, "sample.png"), ImageGrid.Compose(first, 10, 64));
+            Console.WriteLine($"hybrids: {result.Images.Count} images in {outDir}, data_hash {result.DataHash}; the first 60 in {Path.Combine(outDir, "sample.png")}");
             return 0;
         });
         return command;

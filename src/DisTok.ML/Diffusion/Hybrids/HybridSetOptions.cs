@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DisTok.ML.Diffusion.Hybrids;
 
 /// <summary>Settings of a hybrid set.</summary>
@@ -17,8 +19,8 @@ public sealed record HybridSetOptions(
     float Guidance = 3f,
     string Template = "a photo of a {c}")
 {
-    public HybridMethod[] MethodsOrDefault => Methods is { Length: > 0 } m ? m : [HybridMethod.Composable];
-    public float[] WeightsOrDefault => Weights is { Length: > 0 } w ? w : [0.5f, 0.5f, 0.35f, 0.65f];
+    [JsonIgnore] public HybridMethod[] MethodsOrDefault => Methods is { Length: > 0 } m ? m : [HybridMethod.Composable];
+    [JsonIgnore] public float[] WeightsOrDefault => Weights is { Length: > 0 } w ? w : [0.5f, 0.5f, 0.35f, 0.65f];
 
     /// <summary>Throws a clear <see cref="ArgumentException"/> for settings outside sane bounds.</summary>
     public void Validate()
