@@ -43,7 +43,7 @@ public class StudioAppFactory : WebApplicationFactory<Program>
     /// <summary>The temp SQLite database file.</summary>
     public string DatabasePath => Path.Combine(_root, "db", "studio.db");
 
-    /// <summary>Copies the committed soft labeler (its head; ResNet18 comes from the restored package) into <paramref name="directory"/>.</summary>
+    /// <summary>Copies the committed soft labeler (the fine-tuned network and its manifest) into <paramref name="directory"/>.</summary>
     static void CopyLabeler(string directory)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);

@@ -15,7 +15,7 @@ public static class ClassifyCommand
         var file = new Argument<string>("file") { Description = "Image to classify (PNG, WebP or JPEG)." };
         var model = new Option<string>("--model")
         {
-            Description = "Labeler model folder (manifest.json + head.bin).",
+            Description = "Labeler model folder (manifest.json + model.bin, or + head.bin for a head on frozen features such as models/judge).",
             DefaultValueFactory = _ => Path.Combine("models", "labeler"),
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object mapping every concept to its probability." };

@@ -52,8 +52,8 @@ public static class BackboneEvalCommand
                 ["generation_steps"] = parse.GetValue(steps) ?? generator.Capabilities.DefaultSteps,
             };
             if (judge is not null) result["generation_top1_judge"] = Math.Round(GenerationRecognition.Rescore(generation, judge).Top1, 4);
-            foreach (var (key, value) in LabelerFigures(labeler, dataset, "labeler")) result[key] = value;
-            if (judge is not null) foreach (var (key, value) in LabelerFigures(judge, dataset, "judge")) result[key] = value;
+            foreach (var (key, value) in LabelerFigures(labeler, dataset, "labeler")) result[key] = value?.DeepClone();
+            if (judge is not null) foreach (var (key, value) in LabelerFigures(judge, dataset, "judge")) result[key] = value?.DeepClone();
             foreach (var (key, value) in new JsonObject
             {
                 ["image_ms_median"] = Math.Round(generation.ImageMsMedian, 1),

@@ -28,12 +28,16 @@ public static class BackboneTrainCommand
         var hybrids = new Option<string?>("--hybrids") { Description = "A hybrid set (from `distok backbone hybrids`) mixed into every batch." };
         var epochs = new Option<int>("--epochs") { Description = "Labeler fine-tuning epochs.", DefaultValueFactory = _ => new CnnLabelerOptions().Epochs };
         var folds = new Option<string>("--folds") { Description = "Labeler held-out design folds, comma-separated, or 'none'.", DefaultValueFactory = _ => string.Join(",", DesignFolds.Default) };
+        var stages = new Option<int>("--stages") { Description = "Residual stages of ResNet18 the labeler keeps (1–4).", DefaultValueFactory = _ => new CnnLabelerOptions().Stages };
+        var trunkLr = new Option<float>("--trunk-lr-scale") { Description = "The labeler trunk's share of the learning rate.", DefaultValueFactory = _ => new CnnLabelerOptions().TrunkLearningRateScale };
+        var inputSide = new Option<int>("--input-side") { Description = "Side the labeler resizes images to (a multiple of 2^(stages+1)).", DefaultValueFactory = _ => new CnnLabelerOptions().InputSide };
+        var mix = new Option<float>("--mix") { Description = "Share of the labeler's batches mixed by MixUp or CutMix.", DefaultValueFactory = _ => new CnnLabelerOptions().MixProbability };
         var check = new Option<string?>("--check") { Description = "Folder of {concept}-{seed}.png images the labeler's top-1 is also reported on." };
         var lr = new Option<double>("--lr") { Description = "Diffusion peak learning rate.", DefaultValueFactory = _ => new DiffusionTrainOptions().LearningRate };
 
         var command = new Command("train", "Train the text-to-image model and/or the soft labeler on the emoji data set.")
         {
-            part, data, models, steps, batch, seed, threads, resume, init, hybrids, lr, epochs, folds, check,
+            part, data, models, steps, batch, seed, threads, resume, init, hybrids, lr, epochs, folds, check, stages, trunkLr, mix, inputSide,
         };
         command.SetAction(parse =>
         {
@@ -54,12 +58,14 @@ public static class BackboneTrainCommand
             }
             if (which is "labeler" or "all")
             {
-                var o = new CnnLabelerOptions(Seed: parse.GetValue(seed), Epochs: parse.GetValue(epochs), Threads: parse.GetValue(threads));
+                var o = new CnnLabelerOptions(Seed: parse.GetValue(seed), Epochs: parse.GetValue(epochs), Threads: parse.GetValue(threads),
+                    Stages: parse.GetValue(stages), TrunkLearningRateScale: parse.GetValue(trunkLr), MixProbability: parse.GetValue(mix), InputSide: parse.GetValue(inputSide));
                 o.Validate();
                 var foldText = parse.GetValue(folds)!;
                 var foldList = foldText == "none" ? [] : foldText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 LabelerTraining.TrainCnn(dataset, o, foldList, Path.Combine(modelsDir, "labeler"),
-                    $"distok backbone train --part labeler --data {parse.GetValue(data)} --seed {o.Seed} --epochs {o.Epochs} --folds {foldText}", parse.GetValue(check));
+                    FormattableString.Invariant($"distok backbone train --part labeler --data {parse.GetValue(data)} --seed {o.Seed} --epochs {o.Epochs} --stages {o.Stages} --input-side {o.InputSide} --trunk-lr-scale {o.TrunkLearningRateScale} --mix {o.MixProbability} --folds {foldText}"),
+                    parse.GetValue(check));
             }
             if (which is "judge" or "all")
                 TrainJudge(dataset, parse.GetValue(seed), Path.Combine(modelsDir, "judge"), parse.GetValue(data)!);
@@ -68,10 +74,14 @@ public static class BackboneTrainCommand
         return command;
     }
 
+    /// <summary>
+    /// The independent judge: a head on frozen ONNX ResNet18 features (no fine-tuning), with the labeler's generator-like
+    /// augmentation. Nothing trains against it; it only reads images in `distok eval` and `distok backbone eval`.
+    /// </summary>
     static void TrainJudge(EmojiDataset dataset, int seed, string outDir, string dataDir)
     {
-        var options = new LabelerTrainOptions(Seed: seed, FeatureCacheDirectory: Path.Combine(".cache", "labeler"));
-        var result = ConsoleProgress.Run("labeler", report => LabelerTrainer.Train(dataset, options,
+        var options = new LabelerTrainOptions(Seed: seed, Augmentation: CnnLabelerOptions.GeneratorLike, FeatureCacheDirectory: Path.Combine(".cache", "labeler"));
+        var result = ConsoleProgress.Run("judge", report => LabelerTrainer.Train(dataset, options,
             new SyncProgress<LabelerProgress>(p => report(p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage))));
         result.Save(outDir, $"distok backbone train --part judge --data {dataDir} --seed {seed}");
         var e = result.Evaluation;

@@ -49,6 +49,9 @@ public sealed record CnnLabelerOptions(
     public void Validate()
     {
         if (Stages < 1 || Stages > 4) throw new ArgumentException($"stages must be 1–4, got {Stages}");
+        // the export's stride-2 layers pad top-left only, which fits even sides: every stage must halve an even side
+        if (InputSide < 32 || InputSide > 512 || InputSide % (1 << (Stages + 1)) != 0)
+            throw new ArgumentException($"input side must be 32–512 and a multiple of {1 << (Stages + 1)} for {Stages} stages, got {InputSide}");
         if (Epochs < 1 || Epochs > 1000) throw new ArgumentException($"epochs must be 1–1000, got {Epochs}");
         if (BatchSize < 2 || BatchSize > 512) throw new ArgumentException($"batch size must be 2–512, got {BatchSize}");
         if (!(LearningRate > 0 && LearningRate < 1)) throw new ArgumentException($"learning rate must be in (0, 1), got {LearningRate}");
