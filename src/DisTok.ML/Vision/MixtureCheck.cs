@@ -6,19 +6,21 @@ namespace DisTok.ML.Vision;
 /// <summary>One mixed image of two real images with a known proportion.</summary>
 /// <param name="A">Row of the first image (its concept has share <paramref name="Lambda"/>).</param>
 /// <param name="B">Row of the second image (share 1 − λ).</param>
-/// <param name="Kind">"cutmix" (a box of B pasted into A, λ = A's remaining area) or "mixup" (pixel average with weight λ).</param>
+/// <param name="Kind">"cutmix" (a box of B pasted into A, λ = A's remaining area), "mixup" (pixel average with weight λ) or
+/// "shape-colour" (A's drawing in B's colours, λ = ½ by convention).</param>
 public sealed record MixtureItem(int A, int B, string Kind, float Lambda, byte[] Rgb);
 
 /// <summary>What a labeler read in the mixtures: mean KL between the known (λ, 1 − λ) and its reading restricted to the two parents.</summary>
 /// <param name="MeanKl">Over all items.</param>
 /// <param name="CutMixKl">Over the CutMix items.</param>
 /// <param name="MixUpKl">Over the MixUp items.</param>
+/// <param name="ShapeColourKl">Over the shape–colour items.</param>
 /// <param name="ParentMass">Mean probability the reading gives the two parents together.</param>
-public sealed record MixtureResult(int Items, double MeanKl, double CutMixKl, double MixUpKl, double ParentMass);
+public sealed record MixtureResult(int Items, double MeanKl, double CutMixKl, double MixUpKl, double ShapeColourKl, double ParentMass);
 
 /// <summary>
 /// The labeler's mixture check: on held-out images, each paired with a held-out image of another concept, at
-/// λ ∈ {0.25, 0.5, 0.75}, by CutMix and by MixUp. The pairs and boxes are fixed by the seed.
+/// λ ∈ {0.25, 0.5, 0.75}, by CutMix and by MixUp, and as a shape–colour mix at ½. The pairs and boxes are fixed by the seed.
 /// </summary>
 public static class MixtureCheck
 {
@@ -40,6 +42,7 @@ public static class MixtureCheck
             float area = 1f - (float)(h * w) / (size * size);
             items.Add(new MixtureItem(a, b, "cutmix", area, PasteBox(images[a].Rgb, images[b].Rgb, size, top, left, h, w)));
             items.Add(new MixtureItem(a, b, "mixup", lambda, Blend(images[a].Rgb, images[b].Rgb, lambda)));
+            items.Add(new MixtureItem(a, b, "shape-colour", 0.5f, ShapeColourMix.Recolour(images[a].Rgb, images[b].Rgb, size)));
         }
         return items;
     }
@@ -58,7 +61,8 @@ public static class MixtureCheck
             kl[i] = PairKl(items[i].Lambda, pa, pb);
         }
         double Mean(string kind) => items.Select((m, i) => (m, i)).Where(t => t.m.Kind == kind).Select(t => kl[t.i]).DefaultIfEmpty(double.NaN).Average();
-        return new MixtureResult(items.Count, kl.DefaultIfEmpty(double.NaN).Average(), Mean("cutmix"), Mean("mixup"), items.Count == 0 ? double.NaN : mass / items.Count);
+        return new MixtureResult(items.Count, kl.DefaultIfEmpty(double.NaN).Average(), Mean("cutmix"), Mean("mixup"), Mean("shape-colour"),
+            items.Count == 0 ? double.NaN : mass / items.Count);
     }
 
     /// <summary>KL((λ, 1 − λ) ‖ (pa, pb) renormalised), with pa and pb floored at 1e-6.</summary>

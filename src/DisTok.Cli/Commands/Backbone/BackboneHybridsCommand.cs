@@ -20,20 +20,21 @@ public static class BackboneHybridsCommand
         var models = new Option<string>("--models") { Description = "Models folder (its diffusion/ renders).", DefaultValueFactory = _ => "models" };
         var images = new Option<int>("--images") { Description = "Hybrid images to render.", DefaultValueFactory = _ => defaults.Images };
         var seed = new Option<int>("--seed") { Description = "Seed of the pairs, weights, methods and sampling seeds.", DefaultValueFactory = _ => defaults.Seed };
+        var strength = new Option<float>("--strength") { Description = "Composable sampling's total weight (2 with ½ gives each concept full guidance).", DefaultValueFactory = _ => defaults.Strength };
         var methods = new Option<string>("--methods") { Description = "Comma-separated: composable, switch.", DefaultValueFactory = _ => "composable" };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var preview = new Option<string?>("--preview") { Description = "Instead of a set: write a method-comparison grid and README into this folder." };
         var pairs = new Option<int>("--pairs") { Description = "Rows of the --preview grid.", DefaultValueFactory = _ => 8 };
         var command = new Command("hybrids", "Render hybrid training pairs (two concepts fused by composable sampling or a condition switch).")
         {
-            out_, models, images, seed, methods, threads, preview, pairs,
+            out_, models, images, seed, methods, threads, preview, pairs, strength,
         };
         command.SetAction(parse =>
         {
             var methodList = parse.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(m => Enum.TryParse<HybridMethod>(m, ignoreCase: true, out var v) ? v : throw new ArgumentException($"unknown hybrid method '{m}' (composable, switch)"))
                 .ToArray();
-            var options = new HybridSetOptions(Images: parse.GetValue(images), Seed: parse.GetValue(seed), Methods: methodList);
+            var options = new HybridSetOptions(Images: parse.GetValue(images), Seed: parse.GetValue(seed), Methods: methodList, Strength: parse.GetValue(strength));
             options.Validate();
             var backboneOptions = new BackboneOptions { ModelsPath = parse.GetValue(models)!, Threads = parse.GetValue(threads) };
             using var encoder = EmbeddedBackbone.LoadTextEncoder(backboneOptions);
@@ -44,7 +45,8 @@ public static class BackboneHybridsCommand
                 return 0;
             }
             var outDir = parse.GetValue(out_)!;
-            var text = $"distok backbone hybrids --out {outDir} --images {options.Images} --seed {options.Seed} --methods {parse.GetValue(methods)}";
+            var text = $"distok backbone hybrids --out {outDir} --images {options.Images} --seed {options.Seed} --methods {parse.GetValue(methods)}"
+                + (options.Strength == 1f ? "" : FormattableString.Invariant($" --strength {options.Strength}"));
             var result = ConsoleProgress.Run("hybrids", report => HybridSetBuilder.Build(outDir, options, generator, encoder.Encode, manifest.Sha256, text,
                 new SyncProgress<(int Done, int Total)>(p => report((double)p.Done / p.Total, $"{p.Done}/{p.Total} images"))));
             var first = result.Images.Take(60).Select(e => File.ReadAllBytes(Path.Combine(outDir, e.File))).ToList();
@@ -56,13 +58,14 @@ public static class BackboneHybridsCommand
     }
 
     /// <summary>The columns of the preview grid, after A alone and B alone.</summary>
-    static readonly (string Name, HybridMethod? Method, float WeightA)[] Columns =
+    static readonly (string Name, HybridMethod? Method, float WeightA, float Strength)[] Columns =
     [
-        ("plain prompt \"a photo of a A B\"", null, 0f),
-        ("composable ½/½", HybridMethod.Composable, 0.5f),
-        ("composable 0.65/0.35", HybridMethod.Composable, 0.65f),
-        ("switch A→B after 6 of 20 steps", HybridMethod.Switch, 0.3f),
-        ("switch A→B after 10 of 20 steps", HybridMethod.Switch, 0.5f),
+        ("plain prompt \"a photo of a A B\"", null, 0f, 1f),
+        ("composable ½/½", HybridMethod.Composable, 0.5f, 1f),
+        ("composable 0.65/0.35", HybridMethod.Composable, 0.65f, 1f),
+        ("composable 1/1 (each concept at full guidance)", HybridMethod.Composable, 0.5f, 2f),
+        ("switch A→B after 6 of 20 steps", HybridMethod.Switch, 0.3f, 1f),
+        ("switch A→B after 10 of 20 steps", HybridMethod.Switch, 0.5f, 1f),
     ];
 
     static void WritePreview(string dir, int rows, HybridSetOptions o, ML.Diffusion.Pipelines.TextToImagePipeline generator, ITextEncoder encoder)
@@ -80,9 +83,9 @@ public static class BackboneHybridsCommand
                 string a = catalog.Get(e.A).PromptWord, b = catalog.Get(e.B).PromptWord;
                 cells.Add(generator.Generate(new GenerationRequest($"a photo of a {a}", e.Seed)).Png);
                 cells.Add(generator.Generate(new GenerationRequest($"a photo of a {b}", e.Seed)).Png);
-                foreach (var (_, method, weight) in Columns)
+                foreach (var (_, method, weight, strength) in Columns)
                     cells.Add(method is { } m
-                        ? HybridSetBuilder.Render(e with { Method = m, WeightA = weight }, generator, encoder.Encode, o, catalog)
+                        ? HybridSetBuilder.Render(e with { Method = m, WeightA = weight, Strength = strength }, generator, encoder.Encode, o, catalog)
                         : generator.Generate(new GenerationRequest($"a photo of a {a} {b}", e.Seed)).Png);
                 lines.Add($"{r + 1}. {e.A} + {e.B} (seed {e.Seed})");
                 report((double)(r + 1) / plan.Count, $"{r + 1}/{plan.Count} pairs");

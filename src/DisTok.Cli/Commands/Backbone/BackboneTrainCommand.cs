@@ -30,6 +30,7 @@ public static class BackboneTrainCommand
         var folds = new Option<string>("--folds") { Description = "Labeler held-out design folds, comma-separated, or 'none'.", DefaultValueFactory = _ => string.Join(",", DesignFolds.Default) };
         var stages = new Option<int>("--stages") { Description = "Residual stages of ResNet18 the labeler keeps (1–4).", DefaultValueFactory = _ => new CnnLabelerOptions().Stages };
         var trunkLr = new Option<float>("--trunk-lr-scale") { Description = "The labeler trunk's share of the learning rate.", DefaultValueFactory = _ => new CnnLabelerOptions().TrunkLearningRateScale };
+        var shapeColour = new Option<float>("--shape-colour") { Description = "Share of the labeler's views that are one drawing in another concept's colours.", DefaultValueFactory = _ => new CnnLabelerOptions().ShapeColourProbability };
         var inputSide = new Option<int>("--input-side") { Description = "Side the labeler resizes images to (a multiple of 2^(stages+1)).", DefaultValueFactory = _ => new CnnLabelerOptions().InputSide };
         var mix = new Option<float>("--mix") { Description = "Share of the labeler's batches mixed by MixUp or CutMix.", DefaultValueFactory = _ => new CnnLabelerOptions().MixProbability };
         var check = new Option<string?>("--check") { Description = "Folder of {concept}-{seed}.png images the labeler's top-1 is also reported on." };
@@ -37,7 +38,7 @@ public static class BackboneTrainCommand
 
         var command = new Command("train", "Train the text-to-image model and/or the soft labeler on the emoji data set.")
         {
-            part, data, models, steps, batch, seed, threads, resume, init, hybrids, lr, epochs, folds, check, stages, trunkLr, mix, inputSide,
+            part, data, models, steps, batch, seed, threads, resume, init, hybrids, lr, epochs, folds, check, stages, trunkLr, mix, inputSide, shapeColour,
         };
         command.SetAction(parse =>
         {
@@ -59,12 +60,12 @@ public static class BackboneTrainCommand
             if (which is "labeler" or "all")
             {
                 var o = new CnnLabelerOptions(Seed: parse.GetValue(seed), Epochs: parse.GetValue(epochs), Threads: parse.GetValue(threads),
-                    Stages: parse.GetValue(stages), TrunkLearningRateScale: parse.GetValue(trunkLr), MixProbability: parse.GetValue(mix), InputSide: parse.GetValue(inputSide));
+                    Stages: parse.GetValue(stages), TrunkLearningRateScale: parse.GetValue(trunkLr), MixProbability: parse.GetValue(mix), InputSide: parse.GetValue(inputSide), ShapeColourProbability: parse.GetValue(shapeColour));
                 o.Validate();
                 var foldText = parse.GetValue(folds)!;
                 var foldList = foldText == "none" ? [] : foldText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 LabelerTraining.TrainCnn(dataset, o, foldList, Path.Combine(modelsDir, "labeler"),
-                    FormattableString.Invariant($"distok backbone train --part labeler --data {parse.GetValue(data)} --seed {o.Seed} --epochs {o.Epochs} --stages {o.Stages} --input-side {o.InputSide} --trunk-lr-scale {o.TrunkLearningRateScale} --mix {o.MixProbability} --folds {foldText}"),
+                    FormattableString.Invariant($"distok backbone train --part labeler --data {parse.GetValue(data)} --seed {o.Seed} --epochs {o.Epochs} --stages {o.Stages} --input-side {o.InputSide} --trunk-lr-scale {o.TrunkLearningRateScale} --mix {o.MixProbability} --shape-colour {o.ShapeColourProbability} --folds {foldText}"),
                     parse.GetValue(check));
             }
             if (which is "judge" or "all")

@@ -33,8 +33,9 @@ public static class LabelerTraining
             metrics["mixture_kl"] = Math.Round(m.MeanKl, 4);
             metrics["mixture_kl_cutmix"] = Math.Round(m.CutMixKl, 4);
             metrics["mixture_kl_mixup"] = Math.Round(m.MixUpKl, 4);
+            metrics["mixture_kl_shape_colour"] = Math.Round(m.ShapeColourKl, 4);
             metrics["mixture_parent_mass"] = Math.Round(m.ParentMass, 4);
-            Console.WriteLine($"labeler: held-out top-1 {e.MeanTop1:F4} ({string.Join(", ", e.Folds.Select(f => $"{f.Fold} {f.Top1:F3}"))}), T {e.Temperature:F3}, ECE {e.Ece:F4} (before {e.EceBefore:F4}), mixture KL {m.MeanKl:F4} (cutmix {m.CutMixKl:F4}, mixup {m.MixUpKl:F4}, parents' mass {m.ParentMass:F3})");
+            Console.WriteLine($"labeler: held-out top-1 {e.MeanTop1:F4} ({string.Join(", ", e.Folds.Select(f => $"{f.Fold} {f.Top1:F3}"))}), T {e.Temperature:F3}, ECE {e.Ece:F4} (before {e.EceBefore:F4}), mixture KL {m.MeanKl:F4} (cutmix {m.CutMixKl:F4}, mixup {m.MixUpKl:F4}, shape-colour {m.ShapeColourKl:F4}, parents' mass {m.ParentMass:F3})");
         }
         var all = Enumerable.Range(0, dataset.Images.Count).ToArray();
         using var net = ConsoleProgress.Run("labeler final", report => CnnLabelerTrainer.Train(dataset.Images, labels, all, catalog.Count, o,

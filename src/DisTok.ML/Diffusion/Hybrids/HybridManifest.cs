@@ -36,10 +36,12 @@ public sealed record HybridManifest(
 /// <param name="WeightA">A's share in [0, 1]; B has 1 − WeightA. For a switch, the share of steps conditioned on A.</param>
 /// <param name="Method">How it was sampled.</param>
 /// <param name="Seed">The sampling seed.</param>
+/// <param name="Strength">Composable sampling: the weights are Strength·(w_A, 1 − w_A); 2 at ½ gives each concept full guidance (1, 1).</param>
 public sealed record HybridEntry(
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("a")] string A,
     [property: JsonPropertyName("b")] string B,
     [property: JsonPropertyName("weight_a")] float WeightA,
     [property: JsonPropertyName("method")] HybridMethod Method,
-    [property: JsonPropertyName("seed")] int Seed);
+    [property: JsonPropertyName("seed")] int Seed,
+    [property: JsonPropertyName("strength")] float Strength = 1f);

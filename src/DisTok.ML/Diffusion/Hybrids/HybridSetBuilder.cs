@@ -30,7 +30,7 @@ public static class HybridSetBuilder
             var method = o.MethodsOrDefault[random.Next(o.MethodsOrDefault.Length)];
             var weight = o.WeightsOrDefault[random.Next(o.WeightsOrDefault.Length)];
             int seed = random.Next(1, int.MaxValue);
-            entries.Add(new HybridEntry($"images/{n:D5}-{a}-{b}.png", a, b, weight, method, seed));
+            entries.Add(new HybridEntry($"images/{n:D5}-{a}-{b}.png", a, b, weight, method, seed, o.Strength));
         }
         return entries;
     }
@@ -48,7 +48,7 @@ public static class HybridSetBuilder
     /// <summary>A's and B's weight at step i of n: constant for composable sampling, A then B for a switch.</summary>
     public static float[] WeightsAt(HybridEntry e, int step, int steps) => e.Method switch
     {
-        HybridMethod.Composable => [e.WeightA, 1f - e.WeightA],
+        HybridMethod.Composable => [e.Strength * e.WeightA, e.Strength * (1f - e.WeightA)],
         HybridMethod.Switch => step < (int)MathF.Round(e.WeightA * steps) ? [1f, 0f] : [0f, 1f],
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Method, "unknown hybrid method"),
     };

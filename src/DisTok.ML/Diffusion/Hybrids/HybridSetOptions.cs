@@ -10,6 +10,7 @@ namespace DisTok.ML.Diffusion.Hybrids;
 /// <param name="Steps">DDIM steps per image.</param>
 /// <param name="Guidance">Classifier-free guidance scale.</param>
 /// <param name="Template">Prompt for each concept, {c} replaced by its prompt word.</param>
+/// <param name="Strength">Composable sampling's total weight: the two concepts get Strength·(w, 1 − w).</param>
 public sealed record HybridSetOptions(
     int Images = 1200,
     int Seed = 1234,
@@ -17,7 +18,8 @@ public sealed record HybridSetOptions(
     float[]? Weights = null,
     int Steps = 20,
     float Guidance = 3f,
-    string Template = "a photo of a {c}")
+    string Template = "a photo of a {c}",
+    float Strength = 1f)
 {
     [JsonIgnore] public HybridMethod[] MethodsOrDefault => Methods is { Length: > 0 } m ? m : [HybridMethod.Composable];
     [JsonIgnore] public float[] WeightsOrDefault => Weights is { Length: > 0 } w ? w : [0.5f, 0.5f, 0.35f, 0.65f];
@@ -29,6 +31,7 @@ public sealed record HybridSetOptions(
         if (Steps < 2 || Steps > 200) throw new ArgumentException($"steps must be between 2 and 200, got {Steps}");
         if (!(Guidance > 0 && Guidance <= 20)) throw new ArgumentException($"guidance must be in (0, 20], got {Guidance}");
         if (WeightsOrDefault.Any(w => !(w > 0 && w < 1))) throw new ArgumentException("every weight must be strictly between 0 and 1");
+        if (!(Strength > 0 && Strength <= 4)) throw new ArgumentException($"strength must be in (0, 4], got {Strength}");
         if (!Template.Contains("{c}", StringComparison.Ordinal)) throw new ArgumentException($"the template must contain {{c}}, got '{Template}'");
     }
 }

@@ -16,6 +16,7 @@ namespace DisTok.ML.Vision.Cnn;
 /// <param name="MixProbability">Share of batches mixed (MixUp or CutMix, half each).</param>
 /// <param name="MixAlpha">Beta(α, α) of the mixing proportion.</param>
 /// <param name="OutlineProbability">Share of training views drawn as black line art.</param>
+/// <param name="ShapeColourProbability">Share of training views that are one image's drawing in another concept's colours (<see cref="ShapeColourMix"/>), learnt as half each.</param>
 /// <param name="Augmentation">The random changes of each training view: generator-like blur, low resolution and noise included.</param>
 /// <param name="FlipTestTime">At inference, average the logits of the image and its mirror.</param>
 /// <param name="Threads">Torch intra-op threads (0 = library default).</param>
@@ -33,6 +34,7 @@ public sealed record CnnLabelerOptions(
     float MixProbability = 0.5f,
     float MixAlpha = 0.6f,
     float OutlineProbability = 0.1f,
+    float ShapeColourProbability = 0f,
     AugmentationOptions? Augmentation = null,
     bool FlipTestTime = true,
     int Threads = 0)

@@ -8,7 +8,7 @@ namespace DisTok.ML.Vision.Cnn;
 /// <summary>
 /// Fine-tunes <see cref="ConceptNet"/> (ImageNet ResNet18 trunk + new classifier) on real emoji art only:
 /// every epoch one random view of each image (generator-like blur, low resolution, noise, colour and geometry,
-/// sometimes line art), half the batches mixed by MixUp or CutMix with soft targets in proportion, smoothed labels,
+/// sometimes line art, sometimes its drawing in another concept's colours learnt as half each), half the batches mixed by MixUp or CutMix with soft targets in proportion, smoothed labels,
 /// AdamW with warm-up and cosine decay (the pretrained trunk at a lower rate). Seeded: same inputs, same weights.
 /// </summary>
 public static class CnnLabelerTrainer
@@ -39,9 +39,20 @@ public static class CnnLabelerTrainer
                 ct.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var batch = order.AsSpan(b * o.BatchSize, o.BatchSize).ToArray();
-                var views = batch.Select(i => View(images[i], o, random)).ToArray();
+                var partner = new long[batch.Length];
+                var weight = new float[batch.Length];
+                var views = new byte[batch.Length][];
+                for (int k = 0; k < batch.Length; k++)
+                {
+                    int i = batch[k], j = i;
+                    if (random.NextDouble() < o.ShapeColourProbability)
+                        for (int tries = 0; tries < 8 && labels[j] == labels[i]; tries++) j = order[random.Next(order.Length)];
+                    (partner[k], weight[k]) = j == i || labels[j] == labels[i] ? (labels[i], 1f) : (labels[j], 0.5f);
+                    var rgb = weight[k] < 1f ? ShapeColourMix.Recolour(images[i].Rgb, images[j].Rgb, size) : images[i].Rgb;
+                    views[k] = View(rgb, size, o, random);
+                }
                 var x = ImageTensors.FromRgb(views, size);                                         // (B, 3, S, S)
-                var y = SoftMixes.Targets(batch.Select(i => (long)labels[i]).ToArray(), classes, o.LabelSmoothing); // (B, K)
+                var y = SoftMixes.Targets(batch.Select(i => (long)labels[i]).ToArray(), partner, weight, classes, o.LabelSmoothing); // (B, K)
                 if (random.NextDouble() < o.MixProbability) (x, y) = Mix(x, y, o, random, size);
                 var loss = SoftMixes.SoftCrossEntropy(net.forward(x), y);
                 double scale = step < warmup ? (step + 1.0) / warmup : 0.5 * (1 + Math.Cos(Math.PI * (step - warmup) / Math.Max(1, total - warmup)));
@@ -59,15 +70,15 @@ public static class CnnLabelerTrainer
     }
 
     /// <summary>One random training view: line art with <see cref="CnnLabelerOptions.OutlineProbability"/>, else an augmentation.</summary>
-    static byte[] View(EmojiImage image, CnnLabelerOptions o, Random random)
+    static byte[] View(byte[] rgb, int size, CnnLabelerOptions o, Random random)
     {
         var a = o.AugmentationOrDefault;
         if (random.NextDouble() < o.OutlineProbability)
         {
-            var shaped = ImageAugmenter.Augment(image.Rgb, image.Size, a with { BlurProbability = 0, LowResProbability = 0, NoiseProbability = 0 }, random);
-            return OutlineRenderer.Render(shaped, image.Size, edgeFraction: 0.08f + 0.08f * (float)random.NextDouble());
+            var shaped = ImageAugmenter.Augment(rgb, size, a with { BlurProbability = 0, LowResProbability = 0, NoiseProbability = 0 }, random);
+            return OutlineRenderer.Render(shaped, size, edgeFraction: 0.08f + 0.08f * (float)random.NextDouble());
         }
-        return ImageAugmenter.Augment(image.Rgb, image.Size, a, random);
+        return ImageAugmenter.Augment(rgb, size, a, random);
     }
 
     /// <summary>MixUp or CutMix (even odds) of the batch with a shuffled copy of itself.</summary>

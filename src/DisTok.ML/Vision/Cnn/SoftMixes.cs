@@ -17,6 +17,16 @@ public static class SoftMixes
         return (y * (1 - smoothing) + smoothing / classes).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Two-class targets: row i gives <paramref name="weightA"/>[i] to a[i] and the rest to b[i], then smooths as <see cref="Targets(long[], int, float)"/>. (B, K).</summary>
+    public static Tensor Targets(long[] a, long[] b, float[] weightA, int classes, float smoothing)
+    {
+        using var scope = NewDisposeScope();
+        var wa = tensor(weightA).unsqueeze(1);
+        var y = nn.functional.one_hot(tensor(a), classes).to_type(ScalarType.Float32) * wa
+              + nn.functional.one_hot(tensor(b), classes).to_type(ScalarType.Float32) * (1 - wa);
+        return (y * (1 - smoothing) + smoothing / classes).MoveToOuterDisposeScope();
+    }
+
     /// <summary>x: (B, 3, H, W), y: (B, K); row i becomes λ·row i + (1 − λ)·row perm[i], images and targets alike.</summary>
     public static (Tensor X, Tensor Y) MixUp(Tensor x, Tensor y, long[] perm, float lambda)
     {
