@@ -11,5 +11,6 @@ public static class BackboneCommand
         BackboneEvalCommand.Create(),
         BackboneHybridsCommand.Create(),
         BackboneRenderCommand.Create(),
+        BackboneMixturesCommand.Create(),
     };
 }
