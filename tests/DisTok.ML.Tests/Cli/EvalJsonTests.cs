@@ -33,4 +33,25 @@ public class EvalJsonTests
         Assert.Equal(11, json["diversity"]!["cauchy"]!["distinct_argmax"]!.GetValue<int>());
         Assert.Equal(0.6, json["diversity"]!["laplace"]!["mean_pairwise_distance"]!.GetValue<double>());
     }
+
+    [Fact]
+    public void Judge_single_concept_and_top_share_figures_appear_where_measured()
+    {
+        var item = new EvalItem("p1", ConceptDistribution.Parse("pig=0.5,sheep=0.5", ConceptCatalog.Default), true);
+        var judged = new MethodResult("distok", [new ItemResult(item, new float[60], [], 0.5, 800, 1.0, 0.25, false, new JudgeReading(new float[60], 1.5, 0.125, true))],
+            [new PriorDiversity(PriorKind.Gaussian, 1, 4, 2, 0.5, ["pig", "pig", "pig", "owl"], [])])
+        { SingleConcept = new SingleConceptResult(0.75, 0.5, ["pig"], [], 4) };
+        var set = new EvalSet("dev", [item]);
+        var json = EvalJson.Build(set, [judged, Method("plain_prompt", 2.5, false)], 4, 20, 200);
+        var distok = json["methods"]!["distok"]!;
+        Assert.Equal(1.5, distok["judge_kl"]!.GetValue<double>());
+        Assert.Equal(0.125, distok["judge_support_mass"]!.GetValue<double>());
+        Assert.Equal(1.0, distok["judge_pair_fusion_rate"]!.GetValue<double>());
+        Assert.Equal(0.75, distok["single_concept_top1"]!.GetValue<double>());
+        Assert.Equal(0.5, distok["single_concept_top1_judge"]!.GetValue<double>());
+        Assert.Equal(0.75, json["diversity"]!["gaussian"]!["top_share"]!.GetValue<double>());
+        var plain = json["methods"]!["plain_prompt"]!.AsObject();
+        Assert.False(plain.ContainsKey("judge_kl"));            // no judge read it
+        Assert.False(plain.ContainsKey("single_concept_top1"));
+    }
 }

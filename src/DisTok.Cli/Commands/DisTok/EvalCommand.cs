@@ -15,6 +15,9 @@ namespace DisTok.Cli.Commands.DisTok;
 /// </summary>
 public static class EvalCommand
 {
+    /// <summary>The methods in the order they run.</summary>
+    public static readonly string[] MethodNames = ["distok", "plain_prompt", "embedding_mean", "per_concept_optimisation", "distok_no_cst"];
+
     public static Command Create()
     {
         var set = new Option<string>("--set") { Description = "Evaluation set (schema of eval/dev-set.json).", DefaultValueFactory = _ => Path.Combine("eval", "dev-set.json") };
@@ -28,9 +31,10 @@ public static class EvalCommand
         var models = new Option<string>("--models") { Description = "Backbone models folder.", DefaultValueFactory = _ => "models" };
         var steps = new Option<int?>("--steps") { Description = "Denoising steps per image (default: the model's)." };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var only = new Option<string?>("--methods") { Description = "Comma-separated subset of the methods to run (default: all; distok is always included)." };
         var command = new Command("eval", "Evaluate DisTok and the baselines on a set: KL, support mass, pair fusion, diversity, time per concept.")
         {
-            set, json, seeds, priorSamples, optSteps, report, model, noCst, models, steps, threads,
+            set, json, seeds, priorSamples, optSteps, report, model, noCst, models, steps, threads, only,
         };
         command.SetAction(parse =>
         {
@@ -38,6 +42,9 @@ public static class EvalCommand
             if (s is < 1 or > 64) throw new ArgumentException($"--seeds must be between 1 and 64, got {s}");
             if (n is < 2 or > 1024) throw new ArgumentException($"--prior-samples must be between 2 and 1024, got {n}");
             if (o is < 1 or > 10_000) throw new ArgumentException($"--optimisation-steps must be between 1 and 10000, got {o}");
+            var wanted = parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append("distok").ToHashSet();
+            if (wanted?.Except(MethodNames).ToArray() is { Length: > 0 } unknown)
+                throw new ArgumentException($"unknown method(s) {string.Join(", ", unknown)}; use {string.Join(", ", MethodNames)}");
             var catalog = ConceptCatalog.Default;
             var evalSet = EvalSet.Load(parse.GetValue(set)!, catalog);
             using var distok = DisTokModel.Load(parse.GetValue(model)!);
@@ -55,6 +62,7 @@ public static class EvalCommand
                 new TokenOptimisationMethod(backbone.Encoder, distok.Pool, catalog, o, theta2: distok.Theta2),
                 new DisTokMethod("distok_no_cst", ablation),
             ];
+            if (wanted is not null) methods = methods.Where(m => wanted.Contains(m.Name)).ToArray();
             var results = methods.Select(m =>
             {
                 var priors = m.Model is { } pm
