@@ -9,15 +9,10 @@ namespace DisTok.ML.Vision.Cnn;
 /// </summary>
 public static class SoftMixes
 {
-    /// <summary>Smoothed one-hot targets: (B) class indices → (B, K) with 1 − ε on the class and ε/K spread over all.</summary>
-    public static Tensor Targets(long[] labels, int classes, float smoothing)
-    {
-        using var scope = NewDisposeScope();
-        var y = nn.functional.one_hot(tensor(labels), classes).to_type(ScalarType.Float32);
-        return (y * (1 - smoothing) + smoothing / classes).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>Two-class targets: row i gives <paramref name="weightA"/>[i] to a[i] and the rest to b[i], then smooths as <see cref="Targets(long[], int, float)"/>. (B, K).</summary>
+    /// <summary>
+    /// Smoothed two-class targets: row i gives <paramref name="weightA"/>[i] to class a[i] and the rest to b[i] (a plain
+    /// label is a[i] = b[i] or weight 1), then 1 − ε of that plus ε/K on every class. (B, K).
+    /// </summary>
     public static Tensor Targets(long[] a, long[] b, float[] weightA, int classes, float smoothing)
     {
         using var scope = NewDisposeScope();

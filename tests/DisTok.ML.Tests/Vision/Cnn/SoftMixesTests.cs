@@ -10,8 +10,16 @@ public class SoftMixesTests
     [Fact]
     public void Smoothed_targets_put_one_minus_epsilon_plus_epsilon_over_k_on_the_class()
     {
-        using var y = SoftMixes.Targets([2, 0], classes: 4, smoothing: 0.2f);
+        using var y = SoftMixes.Targets([2, 0], [2, 3], [1f, 1f], classes: 4, smoothing: 0.2f);
         Assert.Equal(new[] { 0.05f, 0.05f, 0.85f, 0.05f, 0.85f, 0.05f, 0.05f, 0.05f }, y.data<float>().ToArray(), new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
+    public void Half_and_half_targets_split_the_unsmoothed_mass_between_the_two_classes()
+    {
+        // row 0: ½ class 1, ½ class 3 → 0.4 each + 0.05; row 1: 0.75 class 0, 0.25 class 2
+        using var y = SoftMixes.Targets([1, 0], [3, 2], [0.5f, 0.75f], classes: 4, smoothing: 0.2f);
+        Assert.Equal(new[] { 0.05f, 0.45f, 0.05f, 0.45f, 0.65f, 0.05f, 0.25f, 0.05f }, y.data<float>().ToArray(), new FloatTolerance(1e-6f));
     }
 
     [Fact]
