@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DisTok.Core.Concepts;
 using DisTok.ML.Data;
 using DisTok.ML.Diffusion.Hybrids;
 using DisTok.ML.Diffusion.Models;
