@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DisTok.Core.Concepts;
 using DisTok.ML.Data;
 using DisTok.ML.Imaging;
 using DisTok.ML.Vision;
@@ -25,7 +24,7 @@ public static class BackboneMixturesCommand
             if (n < 1 || n > 100) throw new ArgumentException($"--rows must be between 1 and 100, got {n}");
             var dataset = EmojiDataset.Load(parse.GetValue(data)!);
             var images = dataset.Images;
-            var labels = images.Select(i => ConceptCatalog.Default.IndexOf(i.Entry.Concept)).ToArray();
+            var labels = LabelerEvaluation.Labels(dataset);
             var (_, test) = DesignFolds.Split(images.Select(i => i.Entry).ToList(), parse.GetValue(fold)!);
             var items = MixtureCheck.Make(images, labels, test, seed: 1234);
             var cells = items.GroupBy(m => (m.A, m.B)).Take(n).SelectMany(g => new[] { images[g.Key.A].Rgb, images[g.Key.B].Rgb }.Concat(g.Select(m => m.Rgb)))

@@ -17,7 +17,8 @@ public static class LabelerTraining
     {
         var onnx = File.ReadAllBytes(ResNet18ModelFiles.In().Network);
         var catalog = ConceptCatalog.Default;
-        var labels = dataset.Images.Select(i => catalog.IndexOf(i.Entry.Concept)).ToArray();
+        var labels = LabelerEvaluation.Labels(dataset);
+        var check = checkDir is null ? default((int[], byte[][])?) : ReadCheckImages(checkDir);
         var metrics = new Dictionary<string, double>();
         double temperature = 1.0;
         if (folds.Count > 0)
@@ -40,24 +41,38 @@ public static class LabelerTraining
         var all = Enumerable.Range(0, dataset.Images.Count).ToArray();
         using var net = ConsoleProgress.Run("labeler final", report => CnnLabelerTrainer.Train(dataset.Images, labels, all, catalog.Count, o,
             StableHash.Seed(o.Seed, "final"), onnx, (e, n) => report((double)e / n, $"epoch {e}/{n}")));
-        if (checkDir is not null)
+        if (check is { } images)
         {
-            var (top1, count) = Check(net, checkDir, o.FlipTestTime);
+            double top1 = Top1(net, images, o.FlipTestTime);
             metrics["check_top1"] = Math.Round(top1, 4);
-            Console.WriteLine($"labeler: top-1 {top1:F4} on {count} images in {checkDir}");
+            Console.WriteLine($"labeler: top-1 {top1:F4} on {images.Item1.Length} images in {checkDir}");
         }
         CnnLabelerFile.Save(outDir, net, o, temperature, dataset.Manifest.DataHash, dataset.Images.Count, command, metrics);
     }
 
-    /// <summary>Top-1 of the network on {concept}-{anything}.png files (the concept read from the name).</summary>
-    static (double Top1, int Count) Check(ConceptNet net, string dir, bool flip)
+    /// <summary>
+    /// The check images: {concept}-{seed}.png files (as `distok backbone render` writes) → concept indices and
+    /// 64×64 RGB pixels. Read before training, so a bad folder fails before any work is done.
+    /// </summary>
+    public static (int[] Labels, byte[][] Rgb) ReadCheckImages(string dir)
     {
-        var catalog = ConceptCatalog.Default;
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"no check folder at '{dir}'");
         var files = Directory.GetFiles(dir, "*.png").Order(StringComparer.Ordinal).ToArray();
         if (files.Length == 0) throw new FileNotFoundException($"no PNG files in '{dir}'");
-        var labels = files.Select(f => catalog.IndexOf(Path.GetFileNameWithoutExtension(f)[..Path.GetFileNameWithoutExtension(f).LastIndexOf('-')])).ToArray();
-        var rgb = files.Select(f => RgbImage.DecodeToRgb(File.ReadAllBytes(f), SoftLabeler.ImageSize, f)).ToArray();
-        var logits = CnnLabelerTrainer.Logits(net, rgb, SoftLabeler.ImageSize, flip);
-        return ((double)labels.Where((l, i) => CalibrationMetrics.ArgMax(logits[i]) == l).Count() / files.Length, files.Length);
+        var labels = files.Select(f =>
+        {
+            var name = Path.GetFileNameWithoutExtension(f);
+            int dash = name.LastIndexOf('-');
+            if (dash <= 0) throw new ArgumentException($"'{f}' is not named {{concept}}-{{seed}}.png (as `distok backbone render` writes)");
+            return ConceptCatalog.Default.IndexOf(name[..dash]);
+        }).ToArray();
+        return (labels, files.Select(f => RgbImage.DecodeToRgb(File.ReadAllBytes(f), SoftLabeler.ImageSize, f)).ToArray());
+    }
+
+    /// <summary>Top-1 of the network on the check images.</summary>
+    static double Top1(ConceptNet net, (int[] Labels, byte[][] Rgb) check, bool flip)
+    {
+        var logits = CnnLabelerTrainer.Logits(net, check.Rgb, SoftLabeler.ImageSize, flip);
+        return (double)check.Labels.Where((l, i) => CalibrationMetrics.ArgMax(logits[i]) == l).Count() / check.Labels.Length;
     }
 }

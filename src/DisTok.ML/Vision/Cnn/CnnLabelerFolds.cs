@@ -14,7 +14,7 @@ public static class CnnLabelerFolds
         IReadOnlyList<string> folds, IProgress<LabelerProgress>? progress = null, CancellationToken ct = default)
     {
         var images = data.Images;
-        var labels = images.Select(i => ConceptCatalog.Default.IndexOf(i.Entry.Concept)).ToArray();
+        var labels = LabelerEvaluation.Labels(data);
         var entries = images.Select(i => i.Entry).ToList();
         int classes = ConceptCatalog.Default.Count, size = data.Manifest.Size;
         var results = new List<FoldResult>();
