@@ -2,6 +2,6 @@
 window.distokStudio = {
     // Remembers the display name for a year (read by the server when a page is opened).
     rememberName: function (name) {
-        document.cookie = "distok-name=" + encodeURIComponent(name) + "; path=/; max-age=31536000; samesite=lax";
+        document.cookie = "distok-name=" + encodeURIComponent(name) + "; path=/; max-age=31536000; samesite=lax" + (location.protocol === "https:" ? "; secure" : "");
     }
 };

@@ -43,6 +43,9 @@ public class StudioAppFactory : WebApplicationFactory<Program>
     /// <summary>The temp SQLite database file.</summary>
     public string DatabasePath => Path.Combine(_root, "db", "studio.db");
 
+    /// <summary>The temp Data Protection keys folder.</summary>
+    public string KeysPath => Path.Combine(_root, "keys");
+
     /// <summary>Copies the committed soft labeler (the fine-tuned network and its manifest) into <paramref name="directory"/>.</summary>
     static void CopyLabeler(string directory)
     {
@@ -63,6 +66,7 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Backbone:DefaultSteps", "4");
         builder.UseSetting("Studio:DatabasePath", DatabasePath);
         builder.UseSetting("Studio:VersionsPath", Path.Combine(_root, "versions"));
+        builder.UseSetting("Security:KeysPath", KeysPath);
         builder.UseSetting("Studio:DefaultSteps", "4");
         builder.UseSetting("Studio:MaxJobsPerClient", MaxJobsPerClient.ToString());
     }

@@ -1,4 +1,5 @@
 using DisTok.Data.Entities;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,8 +28,12 @@ public static class AccountEndpoints
         return Results.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
     }
 
-    static async Task<IResult> LogoutAsync(SignInManager<StudioAccount> signIn)
+    static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<StudioAccount> signIn)
     {
+        // The endpoint binds no form field, so the framework would not check the token by itself.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Problem(title: "Sign-out refused", statusCode: StatusCodes.Status400BadRequest,
+                detail: "The sign-out form's antiforgery token is missing or invalid; reload the page and sign out again.");
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/");
     }

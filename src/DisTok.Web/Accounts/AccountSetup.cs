@@ -6,6 +6,9 @@ namespace DisTok.Web.Accounts;
 /// <summary>Accounts in the web app: Identity with its cookie, the sign-in pages' paths, and authorization.</summary>
 public static class AccountSetup
 {
+    /// <summary>The sign-in cookie's name (Identity's default for its application scheme, named so other code can see it).</summary>
+    public const string SignInCookie = ".AspNetCore.Identity.Application";
+
     /// <summary>Adds Identity (the shared account rules), its application cookie and authorization.</summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -15,7 +18,9 @@ public static class AccountSetup
         {
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = SignInCookie;
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);

@@ -36,7 +36,7 @@ public static class ClientCookies
             if (!context.Response.HasStarted)
                 context.Response.Cookies.Append(ClientId, id, new CookieOptions
                 {
-                    HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Path = "/",
+                    HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Path = "/",
                 });
         }
         context.Items[ItemKey] = id;

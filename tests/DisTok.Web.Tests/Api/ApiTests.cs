@@ -15,7 +15,7 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
     static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    HttpClient Client() => new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+    HttpClient Client() => new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(1) }.AsStudioScript();
 
     GenerationQueue Queue => app.Services.GetRequiredService<GenerationQueue>();
 

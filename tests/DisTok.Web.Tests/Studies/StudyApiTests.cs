@@ -11,7 +11,7 @@ namespace DisTok.Web.Tests.Studies;
 /// queue, opened, joined and voted on by scripts, with results and exports; bad votes change nothing.</summary>
 public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
-    HttpClient Client() => new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    HttpClient Client() => new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) }.AsStudioScript();
 
     static async Task<JsonElement> Json(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
 

@@ -36,7 +36,7 @@ public class AdminRouteAccessTests(StudioAppFactory app) : IClassFixture<StudioA
         var email = $"u{Guid.NewGuid():N}"[..12] + "@lab.example";
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(email, Strong, StudioRoles.User);
-        using var user = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var user = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress }.AsStudioScript();
         await SignInForm.PostAsync(user, email, Strong);
         var refused = await user.SendAsync(Request(method, path));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

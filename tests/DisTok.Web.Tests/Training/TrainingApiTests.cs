@@ -27,7 +27,7 @@ public class TrainingApiTests(TrainingAppFactory app) : IClassFixture<TrainingAp
             try { await accounts.CreateAsync("trainer@lab.example", Strong, StudioRoles.Admin); }
             catch (ArgumentException) { }   // made by an earlier test of this class
         }
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress }.AsStudioScript();
         var signedIn = await SignInForm.PostAsync(http, "trainer@lab.example", Strong);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         // A run an earlier test left going would refuse this test's start: wait for it.
