@@ -17,6 +17,13 @@ public sealed class StudioOptions
     /// <summary>Most generations one client may have queued or running at once; more are refused with a message. Defaults to 4.</summary>
     public int MaxJobsPerClient { get; set; } = 4;
 
+    /// <summary>Most generations one client address may have queued or running at once, whatever cookies or connections
+    /// it uses (signed-in people count against their account instead). Defaults to 8.</summary>
+    public int MaxJobsPerAddress { get; set; } = 8;
+
+    /// <summary>Most generations one account may have queued or running at once (its study renders included). Defaults to 8.</summary>
+    public int MaxJobsPerAccount { get; set; } = 8;
+
     /// <summary>Denoising steps a room starts with. Defaults to 20.</summary>
     public int DefaultSteps { get; set; } = 20;
 
@@ -45,6 +52,8 @@ public sealed class StudioOptions
         : string.IsNullOrWhiteSpace(VersionsPath) ? "Studio:VersionsPath is empty"
         : QueueCapacity is < 1 or > 10_000 ? $"Studio:QueueCapacity must be between 1 and 10000, got {QueueCapacity}"
         : MaxJobsPerClient is < 1 or > 1_000 ? $"Studio:MaxJobsPerClient must be between 1 and 1000, got {MaxJobsPerClient}"
+        : MaxJobsPerAddress is < 1 or > 1_000 ? $"Studio:MaxJobsPerAddress must be between 1 and 1000, got {MaxJobsPerAddress}"
+        : MaxJobsPerAccount is < 1 or > 1_000 ? $"Studio:MaxJobsPerAccount must be between 1 and 1000, got {MaxJobsPerAccount}"
         : DefaultSteps < 1 ? $"Studio:DefaultSteps must be at least 1, got {DefaultSteps}"
         : MaxRoomConcepts is < 1 or > StudioLimits.MaxRoomConcepts ? $"Studio:MaxRoomConcepts must be between 1 and {StudioLimits.MaxRoomConcepts}, got {MaxRoomConcepts}"
         : MaxRoomMembers < 1 ? $"Studio:MaxRoomMembers must be at least 1, got {MaxRoomMembers}"

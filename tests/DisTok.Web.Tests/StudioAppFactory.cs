@@ -61,6 +61,12 @@ public class StudioAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Every test client comes from loopback: the shared per-address and rate limits are set out of the way here
+        // and tested with a factory that sets them low (Security/AbuseLimitTests).
+        builder.UseSetting("Studio:MaxJobsPerAddress", "1000");
+        builder.UseSetting("Studio:MaxJobsPerAccount", "1000");
+        foreach (var policy in new[] { "Generate", "Store", "CreateStudy", "Participate", "SignIn", "Connect" })
+            builder.UseSetting($"RateLimits:{policy}:Permits", "1000000");
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         builder.UseSetting("Backbone:ModelsPath", Models);
         builder.UseSetting("Backbone:DefaultSteps", "4");

@@ -2,6 +2,7 @@ using DisTok.Data.Entities;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using DisTok.Web.Security;
 
 namespace DisTok.Web.Accounts;
 
@@ -12,7 +13,7 @@ public static class AccountEndpoints
     /// <summary>Maps <c>POST /account/login</c> and <c>POST /account/logout</c>.</summary>
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/login", LoginAsync).ExcludeFromDescription();
+        app.MapPost("/account/login", LoginAsync).RequireRateLimiting(RateLimits.SignIn).ExcludeFromDescription();
         app.MapPost("/account/logout", LogoutAsync).ExcludeFromDescription();
     }
 

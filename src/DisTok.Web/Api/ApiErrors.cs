@@ -15,7 +15,11 @@ public sealed class ApiErrors : IEndpointFilter
     {
         try { return await next(context); }
         catch (ModelMissingException e) { return Problem(StatusCodes.Status503ServiceUnavailable, "Model not available", e.Message); }
-        catch (GenerationLimitException e) { return Problem(StatusCodes.Status429TooManyRequests, "Too many generations", e.Message); }
+        catch (GenerationLimitException e)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many generations", e.Message);
+        }
         catch (StudioNotFoundException e) { return Problem(StatusCodes.Status404NotFound, "Not found", e.Message); }
         catch (StudioForbiddenException e) { return Problem(StatusCodes.Status403Forbidden, "Not yours", e.Message); }
         catch (StudioConflictException e) { return Problem(StatusCodes.Status409Conflict, "Conflict", e.Message); }

@@ -4,6 +4,7 @@ using DisTok.ML.DisTok;
 using DisTok.Web.Generation;
 using DisTok.Web.Identity;
 using DisTok.Web.Models;
+using DisTok.Web.Security;
 
 namespace DisTok.Web.Api;
 
@@ -16,7 +17,7 @@ public static class GenerationEndpoints
     internal static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/generations").WithTags("Generations");
-        g.MapPost("/", Submit).WithSummary("Queue a render of a distribution")
+        g.MapPost("/", Submit).RequireRateLimiting(RateLimits.Generate).WithSummary("Queue a render of a distribution")
             .WithDescription("Makes the DisTok token of the distribution and queues it rendered in the template. Poll the answer's id; " +
                              "the image is at imageUrl once status is done. Each client has a limit of queued or running jobs (429 beyond it).");
         g.MapGet("/{id:guid}", Get).WithSummary("A render's status and progress");
@@ -31,7 +32,7 @@ public static class GenerationEndpoints
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);
         var distribution = DistributionText.Parse(body.Distribution, model);
         var request = new GenerationRequest(template, body.Seed, body.Steps, Token: model.TokenFor(distribution).Vector);
-        var job = queue.Enqueue(request, new JobOrigin(OwnerOf(http), DisplayName: "api client"));
+        var job = queue.Enqueue(request, new JobOrigin(OwnerOf(http), DisplayName: "api client", Payer: Payer.Of(http)));
         var entry = new ApiJob(job, distribution.ToString(), distribution.WasNormalized);
         jobs.Add(entry);
         return TypedResults.Accepted($"/api/generations/{job.Id}", entry.View());

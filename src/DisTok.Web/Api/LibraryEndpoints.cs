@@ -3,6 +3,7 @@ using DisTok.Data.Stores;
 using DisTok.ML.DisTok;
 using DisTok.Web.Identity;
 using DisTok.Web.Models;
+using DisTok.Web.Security;
 
 namespace DisTok.Web.Api;
 
@@ -17,7 +18,7 @@ public static class LibraryEndpoints
         g.MapGet("/{id:guid}/token.json", DownloadJson).WithSummary("Download as a distok-token/1 JSON file");
         g.MapGet("/{id:guid}/token.safetensors", DownloadSafeTensors).WithSummary("Download as a .safetensors embedding (emb_params [1, 384])");
         g.MapGet("/{id:guid}/thumbnail.png", Thumbnail).WithSummary("The saved preview image");
-        g.MapPost("/", Upload).WithSummary("Upload a token file (JSON or .safetensors) into the library")
+        g.MapPost("/", Upload).RequireRateLimiting(RateLimits.Store).WithSummary("Upload a token file (JSON or .safetensors) into the library")
             .WithDescription("Send the file's bytes as the body (application/json or application/octet-stream, at most 1 MB). " +
                              "The file must live in the loaded model's text-encoder space (any DisTok version). name, notes, author and tags (comma-separated) are query parameters. " +
                              "The uploader (its account, or its browser cookie) owns the token: only it or an administrator may delete it.")

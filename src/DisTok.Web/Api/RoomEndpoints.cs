@@ -1,5 +1,6 @@
 using DisTok.Data.Stores;
 using DisTok.Web.Hubs;
+using DisTok.Web.Security;
 
 namespace DisTok.Web.Api;
 
@@ -9,7 +10,7 @@ public static class RoomEndpoints
     internal static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/rooms").WithTags("Rooms");
-        g.MapPost("/", Create).WithSummary("Create a room; the answer's url is its Studio page")
+        g.MapPost("/", Create).RequireRateLimiting(RateLimits.Store).WithSummary("Create a room; the answer's url is its Studio page")
             .WithDescription("Join it from a script through the SignalR hub /hubs/rooms (Join, SetWeight, Remove, Generate).");
         g.MapGet("/{id}", Get).WithSummary("A room's distribution (un-normalised weights), template and revision");
     }

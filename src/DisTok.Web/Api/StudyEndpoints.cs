@@ -8,6 +8,7 @@ using DisTok.Web.Generation;
 using DisTok.Web.Identity;
 using DisTok.Web.Models;
 using DisTok.Web.Studies;
+using DisTok.Web.Security;
 
 namespace DisTok.Web.Api;
 
@@ -20,14 +21,14 @@ public static class StudyEndpoints
     internal static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/studies").WithTags("Studies");
-        g.MapPost("/", Create).WithSummary("Create a study and start rendering its images; answers its id and owner key")
+        g.MapPost("/", Create).RequireRateLimiting(RateLimits.CreateStudy).WithSummary("Create a study and start rendering its images; answers its id and owner key")
             .WithDescription("arms: 2 to 8 of distok, plain_prompt, embedding_mean, per_concept_optimisation; items: distributions. " +
                              "The study opens by itself when every image is rendered (poll GET /api/studies/{id}?key=).");
         g.MapGet("/{id}", Status).WithSummary("A study's status and rendering progress (owner key)");
         g.MapGet("/images/{imageId}", Image).WithSummary("A study image by its random id");
-        g.MapPost("/{id}/participants", Join).WithSummary("Join an open study; returns the participant's blind battles")
+        g.MapPost("/{id}/participants", Join).RequireRateLimiting(RateLimits.Participate).WithSummary("Join an open study; returns the participant's blind battles")
             .WithDescription("clientKey (any string up to 100 characters) lets a script find its participation again; without it a browser's cookie is used.");
-        g.MapPost("/{id}/votes", Vote).WithSummary("Vote on one of your battles; answered only after the vote is committed");
+        g.MapPost("/{id}/votes", Vote).RequireRateLimiting(RateLimits.Participate).WithSummary("Vote on one of your battles; answered only after the vote is committed");
         g.MapGet("/{id}/results", Results).WithSummary("Win:Loss:Tie with Wilson intervals, Bradley–Terry with bootstrap intervals (owner key)");
         g.MapGet("/{id}/votes.csv", VotesCsv).WithSummary("Raw votes as CSV (owner key)");
         g.MapGet("/{id}/table.csv", TableCsv).WithSummary("The Win:Loss:Tie table as CSV (owner key)");

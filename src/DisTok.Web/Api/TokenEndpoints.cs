@@ -4,6 +4,7 @@ using DisTok.Core.Tokens;
 using DisTok.ML.DisTok;
 using DisTok.Web.Generation;
 using DisTok.Web.Models;
+using DisTok.Web.Security;
 
 namespace DisTok.Web.Api;
 
@@ -16,7 +17,7 @@ public static class TokenEndpoints
     internal static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/concepts", Concepts).WithTags("Tokens").WithSummary("The 60 concepts and whether the DisTok model knows each");
-        api.MapPost("/tokens", Make).WithTags("Tokens").WithSummary("Make a creative token (distok-token/1 JSON)")
+        api.MapPost("/tokens", Make).RequireRateLimiting(RateLimits.Generate).WithTags("Tokens").WithSummary("Make a creative token (distok-token/1 JSON)")
             .WithDescription("From a distribution (normalised when its weights do not sum to 1; the DisTok-Normalised header says so) " +
                              "or from a prior (gaussian, laplace, cauchy) with a seed and temperature. Save the answer as a .json token file.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");

@@ -3,31 +3,46 @@ using System.Diagnostics.CodeAnalysis;
 namespace DisTok.Web.Generation;
 
 /// <summary>
-/// Round-robin between lanes (rooms, or clients outside rooms) instead of first-in-first-out: the next item comes
-/// from the lane served least recently (a lane that was never served, or emptied and came back, goes first; ties go
-/// to the lane whose head arrived first); within a lane items keep their order. Not thread-safe: callers lock.
+/// Round-robin on two levels instead of first-in-first-out: first between groups (who pays for the work: a client
+/// address or an account), then, inside the chosen group, between lanes (rooms, or clients outside rooms). At each
+/// level the next pick is the one served least recently (one never served, or emptied and back, goes first; ties go to
+/// the one whose oldest item arrived first); within a lane items keep their order. So one address that opens many
+/// lanes (rotating cookies, many rooms) still gets one turn per round. Not thread-safe: callers lock.
 /// </summary>
 /// <typeparam name="T">The queued item.</typeparam>
 /// <param name="laneOf">The lane an item belongs to.</param>
-public sealed class FairScheduler<T>(Func<T, string> laneOf) where T : class
+/// <param name="groupOf">The group an item's lane belongs to; null puts every lane in one group.</param>
+public sealed class FairScheduler<T>(Func<T, string> laneOf, Func<T, string>? groupOf = null) where T : class
 {
     sealed class Lane
     {
-        public readonly LinkedList<(long Arrival, T Item)> Items = new();
+        public LinkedList<(long Arrival, T Item)> Items = new();
         public long LastServed;
+        public long HeadArrival => Items.First!.Value.Arrival;
     }
 
-    readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    sealed class Group
+    {
+        public Dictionary<string, Lane> Lanes = new(StringComparer.Ordinal);
+        public long LastServed;
+        public long HeadArrival => Lanes.Values.Min(l => l.HeadArrival);
+    }
+
+    Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     long _clock;
 
     /// <summary>Items waiting.</summary>
     public int Count { get; private set; }
 
+    string GroupOf(T item) => groupOf?.Invoke(item) ?? "";
+
     /// <summary>Puts an item at the end of its lane.</summary>
     public void Add(T item)
     {
-        var key = laneOf(item);
-        if (!_lanes.TryGetValue(key, out var lane)) _lanes[key] = lane = new Lane();
+        var groupKey = GroupOf(item);
+        if (!_groups.TryGetValue(groupKey, out var group)) _groups[groupKey] = group = new Group();
+        var laneKey = laneOf(item);
+        if (!group.Lanes.TryGetValue(laneKey, out var lane)) group.Lanes[laneKey] = lane = new Lane();
         lane.Items.AddLast((++_clock, item));
         Count++;
     }
@@ -35,13 +50,16 @@ public sealed class FairScheduler<T>(Func<T, string> laneOf) where T : class
     /// <summary>Takes a waiting item out of the queue (e.g. cancelled); false when it is not waiting.</summary>
     public bool Remove(T item)
     {
-        if (!_lanes.TryGetValue(laneOf(item), out var lane)) return false;
+        var groupKey = GroupOf(item);
+        var laneKey = laneOf(item);
+        if (!_groups.TryGetValue(groupKey, out var group) || !group.Lanes.TryGetValue(laneKey, out var lane)) return false;
         for (var node = lane.Items.First; node is not null; node = node.Next)
         {
             if (!ReferenceEquals(node.Value.Item, item)) continue;
             lane.Items.Remove(node);
             Count--;
-            if (lane.Items.Count == 0) _lanes.Remove(laneOf(item));
+            if (lane.Items.Count == 0) group.Lanes.Remove(laneKey);
+            if (group.Lanes.Count == 0) _groups.Remove(groupKey);
             return true;
         }
         return false;
@@ -50,37 +68,35 @@ public sealed class FairScheduler<T>(Func<T, string> laneOf) where T : class
     /// <summary>Takes the next item by the round-robin rule; false when nothing waits.</summary>
     public bool TryTake([MaybeNullWhen(false)] out T item)
     {
-        var next = _lanes.Count == 0 ? default : _lanes.MinBy(l => (l.Value.LastServed, l.Value.Items.First!.Value.Arrival));
-        if (next.Value is not { } lane)
+        if (_groups.Count == 0)
         {
             item = null;
             return false;
         }
+        var (groupKey, group) = _groups.MinBy(g => (g.Value.LastServed, g.Value.HeadArrival));
+        var (laneKey, lane) = group.Lanes.MinBy(l => (l.Value.LastServed, l.Value.HeadArrival));
         item = lane.Items.First!.Value.Item;
         lane.Items.RemoveFirst();
-        lane.LastServed = ++_clock;
+        lane.LastServed = group.LastServed = ++_clock;
         Count--;
-        if (lane.Items.Count == 0) _lanes.Remove(next.Key);
+        if (lane.Items.Count == 0) group.Lanes.Remove(laneKey);
+        if (group.Lanes.Count == 0) _groups.Remove(groupKey);
         return true;
     }
 
     /// <summary>The waiting items in the order <see cref="TryTake"/> would return them if nothing else arrived.</summary>
     public IReadOnlyList<T> Order()
     {
-        var lanes = _lanes.Values.Select(l => (l.LastServed, Items: new Queue<(long Arrival, T Item)>(l.Items))).ToList();
-        var order = new List<T>(Count);
-        long clock = _clock;
-        while (order.Count < Count)
+        var copy = new FairScheduler<T>(laneOf, groupOf) { _clock = _clock, Count = Count };
+        foreach (var (groupKey, group) in _groups)
         {
-            int best = 0;
-            for (int i = 1; i < lanes.Count; i++)
-                if ((lanes[i].LastServed, lanes[i].Items.Peek().Arrival).CompareTo((lanes[best].LastServed, lanes[best].Items.Peek().Arrival)) < 0)
-                    best = i;
-            var (_, items) = lanes[best];
-            order.Add(items.Dequeue().Item);
-            if (items.Count == 0) lanes.RemoveAt(best);
-            else lanes[best] = (++clock, items);
+            var lanes = new Dictionary<string, Lane>(StringComparer.Ordinal);
+            foreach (var (laneKey, lane) in group.Lanes)
+                lanes[laneKey] = new Lane { Items = new(lane.Items), LastServed = lane.LastServed };
+            copy._groups[groupKey] = new Group { Lanes = lanes, LastServed = group.LastServed };
         }
+        var order = new List<T>(Count);
+        while (copy.TryTake(out var next)) order.Add(next);
         return order;
     }
 }

@@ -4,15 +4,17 @@ using Microsoft.Extensions.Options;
 namespace DisTok.Web.Generation;
 
 /// <summary>
-/// Validates requests and hands them to <see cref="GenerationWorker"/> fairly: round-robin between rooms (and clients
-/// outside rooms) by <see cref="FairScheduler{T}"/>, at most <see cref="StudioOptions.QueueCapacity"/> waiting and
-/// <see cref="StudioOptions.MaxJobsPerClient"/> queued or running per client. Waiting jobs hear their queue position
+/// Validates requests and hands them to <see cref="GenerationWorker"/> fairly: round-robin between payers (client
+/// addresses, accounts) and, within one, between rooms (and clients outside rooms) by <see cref="FairScheduler{T}"/>;
+/// at most <see cref="StudioOptions.QueueCapacity"/> waiting, <see cref="StudioOptions.MaxJobsPerClient"/> queued or
+/// running per client, and <see cref="StudioOptions.MaxJobsPerAddress"/> per address or
+/// <see cref="StudioOptions.MaxJobsPerAccount"/> per account whatever cookies or connections they use. Waiting jobs hear their queue position
 /// whenever it changes; whoever queued a job may cancel it, waiting or running.
 /// </summary>
 public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOptions> options)
 {
     readonly Lock _gate = new();
-    readonly FairScheduler<GenerationJob> _waiting = new(job => job.Origin.Lane);
+    readonly FairScheduler<GenerationJob> _waiting = new(job => job.Origin.Lane, job => job.Origin.Group);
     readonly Dictionary<Guid, GenerationJob> _active = [];
     readonly SemaphoreSlim _signal = new(0);
     readonly StudioOptions _options = options.Value;
@@ -52,6 +54,16 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
             int mine = _active.Values.Count(j => j.Origin.Owner == origin.Owner);
             if (mine >= _options.MaxJobsPerClient)
                 throw new GenerationLimitException($"you already have {mine} generations queued or running (at most {_options.MaxJobsPerClient} per person); wait for one to finish or cancel one");
+            if (origin.Payer is { } payer)
+            {
+                bool account = Identity.Payer.IsAccount(payer);
+                int share = account ? _options.MaxJobsPerAccount : _options.MaxJobsPerAddress;
+                int theirs = _active.Values.Count(j => j.Origin.Payer == payer);
+                if (theirs >= share)
+                    throw new GenerationLimitException(account
+                        ? $"your account already has {theirs} generations queued or running (at most {share}); wait for one to finish"
+                        : $"your network address already has {theirs} generations queued or running (at most {share} per address, whichever browser or tab they came from); wait for one to finish");
+            }
             if (_waiting.Count >= _options.QueueCapacity)
                 throw new GenerationLimitException($"the generation queue is full ({_options.QueueCapacity} waiting); try again in a moment");
             _waiting.Add(job);
@@ -100,6 +112,23 @@ public sealed class GenerationQueue(IImageGenerator generator, IOptions<StudioOp
         }
         if (wasWaiting) job.MarkCancelled();
         else job.RequestCancel();
+        Raise(moved);
+        return true;
+    }
+
+    /// <summary>Cancels a job only while it still waits (a running one is left to finish).</summary>
+    /// <returns>True when it was waiting and is now cancelled.</returns>
+    public bool CancelIfWaiting(Guid jobId, string owner)
+    {
+        GenerationJob? job;
+        List<GenerationJob> moved;
+        lock (_gate)
+        {
+            if (!_active.TryGetValue(jobId, out job) || job.Origin.Owner != owner || !_waiting.Remove(job)) return false;
+            _active.Remove(jobId);
+            moved = Renumber();
+        }
+        job.MarkCancelled();
         Raise(moved);
         return true;
     }

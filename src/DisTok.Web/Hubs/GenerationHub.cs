@@ -30,7 +30,8 @@ public sealed class GenerationHub(GenerationQueue queue, ServedDisTok distok, IH
             var distribution = DistributionText.Parse(distributionText, model);
             var request = new GenerationRequest(checkedTemplate, seed, steps, Token: model.TokenFor(distribution).Vector);
             var forwarder = new HubProgressForwarder(hub.Clients.Client(Context.ConnectionId), logger);
-            var job = queue.Enqueue(request, new JobOrigin(Owner, DisplayName: "hub client"), forwarder.OnChanged);
+            var job = queue.Enqueue(request, new JobOrigin(Owner, DisplayName: "hub client", Payer: Payer.Of(Context.GetHttpContext())), forwarder.OnChanged);
+            Jobs.RemoveAll(id => queue.Find(id) is null);   // finished ones: the list stays as long as the jobs in the queue
             Jobs.Add(job.Id);
             return job.Id.ToString();
         }

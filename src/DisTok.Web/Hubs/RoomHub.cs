@@ -2,6 +2,7 @@ using DisTok.Core.Distributions;
 using DisTok.Data.Stores;
 using DisTok.Data.Validation;
 using DisTok.Web.Generation;
+using DisTok.Web.Identity;
 using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,10 +15,11 @@ namespace DisTok.Web.Hubs;
 /// (<see cref="RoomJobEvent"/>) for every change of a room job and <c>imageAdded</c> (the image id) when one lands in
 /// the history. Bad input comes back as a <see cref="HubException"/> with the reason, and nothing is stored.
 /// </summary>
-public sealed class RoomHub(RoomStore store, RoomEditor editor, RoomHubState rooms, RoomGeneration generation, ILogger<RoomHub> logger) : Hub
+public sealed class RoomHub(RoomStore store, RoomEditor editor, RoomHubState rooms, RoomGeneration generation, GenerationQueue queue, ILogger<RoomHub> logger) : Hub
 {
     const string MemberKey = "member";
     const string SenderKey = "sender";
+    const string JobsKey = "jobs";
 
     /// <summary>Joins a room (one per connection) under <paramref name="displayName"/>.</summary>
     public async Task<RoomState> Join(string roomId, string displayName)
@@ -45,20 +47,27 @@ public sealed class RoomHub(RoomStore store, RoomEditor editor, RoomHubState roo
     public Task<string> Generate(int seed, int steps) => Guard(async () =>
     {
         var room = await store.GetAsync(Member.RoomId);
-        var start = await generation.StartAsync(room, seed, steps, new JobOrigin(Owner, room.Id, Member.DisplayName));
+        var origin = new JobOrigin(Owner, room.Id, Member.DisplayName, Payer.Of(Context.GetHttpContext()));
+        var start = await generation.StartAsync(room, seed, steps, origin);
+        Jobs.RemoveAll(id => queue.Find(id) is null);
+        Jobs.Add(start.Job.Id);
         return start.Job.Id.ToString();
     });
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        // Leaving does not cancel the room's jobs: they belong to the room and land in its history for the others.
+        // Jobs this connection queued that have not started leave with it (a client cannot park work in the queue by
+        // connecting, queueing and leaving); a running one finishes and lands in the room's history for the others.
+        foreach (var id in Jobs) queue.CancelIfWaiting(id, Owner);
         (Item(MemberKey) as RoomMembership)?.Dispose();
         (Item(SenderKey) as OrderedSender)?.Complete();
         return base.OnDisconnectedAsync(exception);
     }
 
     RoomMembership Member => Item(MemberKey) as RoomMembership ?? throw new HubException("join a room first");
+
+    List<Guid> Jobs => (List<Guid>)(Context.Items.TryGetValue(JobsKey, out var jobs) ? jobs! : Context.Items[JobsKey] = new List<Guid>());
 
     object? Item(string key) => Context.Items.TryGetValue(key, out var value) ? value : null;
 

@@ -23,6 +23,9 @@ public sealed class StudioUser(string clientId, string displayName)
     /// <summary>The name admin actions are recorded under (the signed-in account's, see <see cref="Owners.AdminNameOf"/>).</summary>
     public string AdminName { get; set; } = "admin";
 
+    /// <summary>Whose share this person's generations count against (their account, else their address; see <see cref="Identity.Payer"/>).</summary>
+    public string Payer { get; set; } = Identity.Payer.AddressKey(null);
+
     /// <summary>The owner identity things made here are stored with.</summary>
     public string Owner => Actor.Owner!;
 

@@ -66,4 +66,33 @@ public class FairSchedulerTests
         Assert.Equal(["a/2", "b/1"], Drain(s));
         Assert.False(s.TryTake(out _));
     }
+
+    [Fact]
+    public void A_group_with_many_lanes_gets_one_turn_per_round_like_a_group_with_one()
+    {
+        // Items "group.lane/n": group x opened three lanes (three rooms or cookies), group y has one.
+        var s = new FairScheduler<string>(item => item.Split('/')[0], item => item.Split('.')[0]);
+        foreach (var item in new[] { "x.1/1", "x.2/1", "x.3/1", "x.1/2", "y.1/1", "y.1/2", "y.1/3" }) s.Add(item);
+        Assert.Equal(["x.1/1", "y.1/1", "x.2/1", "y.1/2", "x.3/1", "y.1/3", "x.1/2"], s.Order());
+        Assert.Equal(["x.1/1", "y.1/1", "x.2/1", "y.1/2", "x.3/1", "y.1/3", "x.1/2"], Drain(s));
+    }
+
+    [Fact]
+    public void Order_predicts_what_TryTake_returns_with_groups()
+    {
+        var rng = new Random(11);
+        var s = new FairScheduler<string>(item => item.Split('/')[0], item => item.Split('.')[0]);
+        for (int i = 0; i < 300; i++)
+        {
+            if (rng.Next(3) > 0) s.Add($"{(char)('a' + rng.Next(3))}.{rng.Next(3)}/{i}");
+            else if (rng.Next(4) == 0 && s.Count > 0) Assert.True(s.Remove(s.Order()[rng.Next(s.Count)]));
+            else if (s.Count > 0)
+            {
+                var predicted = s.Order()[0];
+                Assert.True(s.TryTake(out var taken));
+                Assert.Equal(predicted, taken);
+            }
+        }
+        Assert.Equal(s.Order(), Drain(s));
+    }
 }

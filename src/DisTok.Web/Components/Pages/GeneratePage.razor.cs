@@ -42,7 +42,7 @@ public partial class GeneratePage
         try
         {
             Detach();
-            var origin = User is null ? JobOrigin.Anonymous : new JobOrigin(User.ClientId, DisplayName: User.DisplayName);
+            var origin = User is null ? JobOrigin.Anonymous : new JobOrigin(User.ClientId, DisplayName: User.DisplayName, Payer: User.Payer);
             Job = Queue.Enqueue(new GenerationRequest(Prompt, Seed, Steps, Guidance), origin, OnJobChanged);
         }
         catch (ArgumentException e)

@@ -203,7 +203,7 @@ public partial class RoomPage : IDisposable
         try
         {
             var room = await Store.GetAsync(RoomId);   // what is stored is what renders
-            var origin = new JobOrigin(User?.ClientId ?? JobOrigin.Anonymous.Owner, RoomId, Me);
+            var origin = new JobOrigin(User?.ClientId ?? JobOrigin.Anonymous.Owner, RoomId, Me, User?.Payer);
             var start = await Generation.StartAsync(room, Seed, Steps, origin);
             Normalisation = start.Normalisation;
             ShownJob = start.Job;
