@@ -15,16 +15,21 @@ namespace DisTok.Web.Tests;
 /// </summary>
 public class StudioAppFactory : WebApplicationFactory<Program>
 {
-    readonly string _root = Directory.CreateTempSubdirectory("distok-web-").FullName;
+    readonly string _root;
+    readonly bool _ownsRoot;
 
     /// <summary>Most jobs one client may have queued or running in the test app.</summary>
     public const int MaxJobsPerClient = 3;
 
     public StudioAppFactory() : this(withDisTok: true) { }
 
-    /// <summary>The app with or without the DisTok model, and with or without the repository's soft labeler (models/labeler).</summary>
-    protected StudioAppFactory(bool withDisTok, bool withLabeler = false)
+    /// <summary>The app with or without the DisTok model, and with or without the repository's soft labeler (models/labeler),
+    /// in a new temp folder deleted with the app, or in <paramref name="root"/> (kept: a second app started on the same
+    /// folder is the first one restarted).</summary>
+    protected StudioAppFactory(bool withDisTok, bool withLabeler = false, string? root = null)
     {
+        _ownsRoot = root is null;
+        _root = root ?? Directory.CreateTempSubdirectory("distok-web-").FullName;
         if (withLabeler) CopyLabeler(Path.Combine(Models, "labeler"));
         var tiny = new UNetConfig(ImageSize: 32, PatchSize: 4, Channels: [16, 32], ConditionDim: 384, EmbedDim: 32, Groups: 4);
         using (var model = new DiffusionUNet(tiny))
@@ -56,7 +61,7 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
     }
 
-    /// <summary>Settings a derived factory adds (e.g. to turn anonymous use off).</summary>
+    /// <summary>Settings a derived factory adds or overrides (e.g. to turn anonymous use off).</summary>
     protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -67,7 +72,6 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Studio:MaxJobsPerAccount", "1000");
         foreach (var policy in new[] { "Generate", "Store", "CreateStudy", "Participate", "SignIn", "Connect" })
             builder.UseSetting($"RateLimits:{policy}:Permits", "1000000");
-        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         builder.UseSetting("Backbone:ModelsPath", Models);
         builder.UseSetting("Backbone:DefaultSteps", "4");
         builder.UseSetting("Studio:DatabasePath", DatabasePath);
@@ -75,11 +79,12 @@ public class StudioAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:KeysPath", KeysPath);
         builder.UseSetting("Studio:DefaultSteps", "4");
         builder.UseSetting("Studio:MaxJobsPerClient", MaxJobsPerClient.ToString());
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        if (disposing && _ownsRoot && Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 }

@@ -26,6 +26,10 @@ public sealed class StudioUser(string clientId, string displayName)
     /// <summary>Whose share this person's generations count against (their account, else their address; see <see cref="Identity.Payer"/>).</summary>
     public string Payer { get; set; } = Identity.Payer.AddressKey(null);
 
+    /// <summary>The address and scheme the studio saw when the page was opened (after a known proxy's forwarded headers),
+    /// e.g. "203.0.113.7 over https": the admin page shows it so an operator can check the proxy set-up.</summary>
+    public string SeenFrom { get; set; } = "an unknown address";
+
     /// <summary>The owner identity things made here are stored with.</summary>
     public string Owner => Actor.Owner!;
 

@@ -9,8 +9,8 @@ public sealed class SecurityOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Security";
 
-    /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are believed (loopback is always
-    /// believed). A request from any other address keeps its own address and scheme.</summary>
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For, -Proto and -Host headers are believed (the loopback
+    /// network is always believed). A request from any other address keeps its own address, scheme and host.</summary>
     public string[] KnownProxies { get; set; } = [];
 
     /// <summary>Networks (CIDR, e.g. "10.0.0.0/8") whose proxies are believed, for proxies without a fixed address.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace DisTok.Web.Security;
 
-/// <summary>Wires <see cref="SecurityOptions"/>: forwarded headers from known proxies, HTTPS redirection and HSTS when
+/// <summary>Wires <see cref="SecurityOptions"/>: forwarded headers (client address, scheme and host) from known proxies, HTTPS redirection and HSTS when
 /// configured, cookies marked Secure over HTTPS, persisted Data Protection keys and the <see cref="CrossSiteGuard"/>.</summary>
 public static class SecurityRegistration
 {
@@ -21,7 +21,7 @@ public static class SecurityRegistration
 
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             foreach (var proxy in options.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
             foreach (var network in options.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
