@@ -12,6 +12,7 @@ using DisTok.Web.Rooms;
 using DisTok.Web.Security;
 using DisTok.Web.Studies;
 using DisTok.Web.Training;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
 // The app's own folder is the content root, so the linked appsettings.json, models/ and the
@@ -28,7 +29,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddSignalR();
+builder.Services.AddSignalR(o => o.AddFilter<HubErrorLog>());
 builder.AddStudio();
 builder.AddSecurity();
 builder.AddRateLimits();

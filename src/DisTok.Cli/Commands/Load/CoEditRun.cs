@@ -26,7 +26,7 @@ public sealed class CoEditRun(LoadTarget target, int clients, int edits, double 
         {
             for (int c = 0; c < clients; c++)
             {
-                var hub = await target.ConnectRoomHubAsync(ct);
+                var hub = await target.ConnectRoomHubAsync(ct, person: c);
                 int me = c;
                 hub.On<RoomStateWire>("roomEdited", s => seen[me].Enqueue((s.Revision, clock.Elapsed.TotalMilliseconds)));
                 await hub.InvokeAsync<RoomStateWire>("Join", roomId, $"load-{c}", ct);

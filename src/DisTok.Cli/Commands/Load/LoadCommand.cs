@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace DisTok.Cli.Commands.Load;
 
 /// <summary>
-/// `distok load coedit|queue|memory|study|training --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
+/// `distok load coedit|queue|memory|study|training|abuse --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
 /// machine (loopback only); each prints its figures (one JSON object with --json) and stops by itself.
 /// </summary>
 public static class LoadCommand
@@ -18,6 +18,7 @@ public static class LoadCommand
         command.Subcommands.Add(Study());
         command.Subcommands.Add(StudyVerify());
         command.Subcommands.Add(Training());
+        command.Subcommands.Add(Abuse());
         return command;
     }
 
@@ -149,6 +150,34 @@ public static class LoadCommand
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
             var run = new TrainingLoadRun(target, parse.GetValue(email)!, password, n, parse.GetValue(steps), parse.GetValue(trainSteps), g, p);
             return await RunBounded(parse.GetValue(minutes), ct, c => run.RunAsync(progress, c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command Abuse()
+    {
+        Option<string> url = Url();
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var honest = new Option<int>("--honest") { Description = "Honest clients, each from its own loopback address (1..20).", DefaultValueFactory = _ => 5 };
+        var renders = new Option<int>("--renders") { Description = "Renders per honest client per phase (1..200).", DefaultValueFactory = _ => 10 };
+        var steps = new Option<int>("--steps") { Description = "Denoising steps per render.", DefaultValueFactory = _ => 20 };
+        var gap = new Option<int>("--gap-ms") { Description = "Pause between an honest client's renders (0..60000).", DefaultValueFactory = _ => 300 };
+        var poll = new Option<int>("--poll-ms") { Description = "How often a render's progress is read (1..1000).", DefaultValueFactory = _ => 10 };
+        var command = new Command("abuse", "Honest clients' time to first preview alone and while one address floods the studio (cookies, hub connections, room joins).")
+        {
+            url, json, minutes, honest, renders, steps, gap, poll,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            int h = parse.GetValue(honest), n = parse.GetValue(renders), g = parse.GetValue(gap), p = parse.GetValue(poll);
+            if (h is < 1 or > 20) throw new ArgumentException($"--honest must be between 1 and 20, got {h}");
+            if (n is < 1 or > 200) throw new ArgumentException($"--renders must be between 1 and 200, got {n}");
+            if (g is < 0 or > 60_000) throw new ArgumentException($"--gap-ms must be between 0 and 60000, got {g}");
+            if (p is < 1 or > 1000) throw new ArgumentException($"--poll-ms must be between 1 and 1000, got {p}");
+            using var target = LoadTarget.Open(parse.GetValue(url)!);
+            var progress = new Progress<string>(m => Console.Error.WriteLine(m));
+            return await RunBounded(parse.GetValue(minutes), ct, c => new AbuseRun(target, h, n, parse.GetValue(steps), g, p).RunAsync(progress, c), parse.GetValue(json));
         });
         return command;
     }

@@ -13,15 +13,23 @@ public sealed class LoadTarget : IDisposable
 {
     readonly HttpClient _http;
 
-    LoadTarget(Uri baseAddress)
+    LoadTarget(Uri baseAddress, IPAddress? source = null)
     {
         BaseAddress = baseAddress;
+        Source = source;
         // Cookies are kept, so a run that signs in (see SignInAsync) stays signed in.
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2),
-        };
+        _http = new HttpClient(SourceBound.Handler(source, new CookieContainer())) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        // A client that keeps the studio's cookies says so on every request (the studio refuses cookie-carrying API
+        // writes without it, as they could come from another site's form).
+        _http.DefaultRequestHeaders.Add("X-DisTok-Request", "1");
     }
+
+    /// <summary>The loopback address this target's connections leave from (null: the system's choice, 127.0.0.1).</summary>
+    public IPAddress? Source { get; }
+
+    /// <summary>Another client of the same studio, with its own cookies, whose connections leave from <paramref name="source"/>
+    /// (a loopback address such as 127.0.0.11), so the studio sees a different client address.</summary>
+    public LoadTarget From(IPAddress source) => new(BaseAddress, source);
 
     /// <summary>The server, e.g. http://127.0.0.1:5080/.</summary>
     public Uri BaseAddress { get; }
@@ -45,10 +53,15 @@ public sealed class LoadTarget : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
     }
 
-    /// <summary>A connection to the room hub, started (not yet in a room).</summary>
-    public async Task<HubConnection> ConnectRoomHubAsync(CancellationToken ct)
+    /// <summary>The loopback address simulated person <paramref name="index"/> connects from (127.0.1.20, 127.0.1.21, …):
+    /// a run that plays many people gives each their own address, as the studio's per-address limits expect of people.</summary>
+    public static IPAddress PersonAddress(int index) => new([127, (byte)(1 + index / 200), 0, (byte)(20 + index % 200)]);
+
+    /// <summary>A connection to the room hub, started (not yet in a room), from <see cref="Source"/> or, given
+    /// <paramref name="person"/>, from that person's address.</summary>
+    public async Task<HubConnection> ConnectRoomHubAsync(CancellationToken ct, int? person = null)
     {
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "/hubs/rooms")).Build();
+        var hub = SourceBound.Hub(new Uri(BaseAddress, "/hubs/rooms"), person is { } p ? PersonAddress(p) : Source);
         await hub.StartAsync(ct);
         return hub;
     }

@@ -7,8 +7,10 @@ namespace DisTok.Cli.Commands.Load;
 
 /// <summary>
 /// The queue under load: <c>rooms</c> rooms with <c>perRoom</c> members each; every member queues one render at once.
-/// The first member of each room leaves as soon as its job is queued. A run passes when every job ends done exactly
-/// once as seen by the members who stayed, each room's history gains one image per job, and the queue is empty after.
+/// The first member of each room leaves as soon as its job is queued: the studio cancels it if it has not started, or
+/// lets it finish for the others if it has. A run passes when every job ends exactly once as seen by the members who
+/// stayed (done, or cancelled only when its member left), each room's history gains one image per done job, and the
+/// queue is empty after.
 /// </summary>
 public sealed class QueueRun(LoadTarget target, int rooms, int perRoom, int steps)
 {
@@ -24,7 +26,7 @@ public sealed class QueueRun(LoadTarget target, int rooms, int perRoom, int step
                 var roomId = await target.CreateRoomAsync($"queue load {r}", ct);
                 for (int m = 0; m < perRoom; m++)
                 {
-                    var hub = await target.ConnectRoomHubAsync(ct);
+                    var hub = await target.ConnectRoomHubAsync(ct, person: r * perRoom + m);
                     var jobs = new ConcurrentQueue<RoomJobWire>();
                     var images = new ConcurrentQueue<long>();
                     hub.On<RoomJobWire>("roomJob", j => jobs.Enqueue(j));
@@ -44,13 +46,17 @@ public sealed class QueueRun(LoadTarget target, int rooms, int perRoom, int step
             // Wait until every staying member has heard every job of its room end.
             while (stayers.Any(m => Ended(m.Jobs).Count < perRoom)) await Task.Delay(50, ct);
             double seconds = clock.Elapsed.TotalSeconds;
-            while (stayers.Any(m => m.Images.Count < perRoom)) await Task.Delay(50, ct);
-
             var ended = stayers.SelectMany(m => Ended(m.Jobs).Select(e => (m.Room, e.JobId, e.Status))).Distinct().ToList();
+            int DoneIn(int room) => ended.Where(e => e.Room == room && e.Status == "done").Select(e => e.JobId).Distinct().Count();
+            while (stayers.Any(m => m.Images.Count < DoneIn(m.Room))) await Task.Delay(50, ct);
+
+            var leaverJobs = leavers.Select(l => ids[members.IndexOf(l)]).ToHashSet();
             int done = ended.Where(e => e.Status == "done").Select(e => e.JobId).Distinct().Count();
+            int cancelledWithLeaver = ended.Where(e => e.Status == "cancelled" && leaverJobs.Contains(e.JobId)).Select(e => e.JobId).Distinct().Count();
+            int otherEnds = ended.Where(e => e.Status != "done" && !(e.Status == "cancelled" && leaverJobs.Contains(e.JobId))).Select(e => e.JobId).Distinct().Count();
             int lost = ids.Except(ended.Select(e => e.JobId)).Count();
             int duplicated = stayers.Sum(m => m.Jobs.Count(j => j.Status == "done") - m.Jobs.Where(j => j.Status == "done").Select(j => j.JobId).Distinct().Count());
-            int imagesPerRoomMin = stayers.Min(m => m.Images.Distinct().Count());
+            bool imagesMatch = stayers.All(m => m.Images.Distinct().Count() == DoneIn(m.Room));
             await Task.Delay(200, ct);
             var after = await target.HealthAsync(ct);
             return new JsonObject
@@ -62,7 +68,9 @@ public sealed class QueueRun(LoadTarget target, int rooms, int perRoom, int step
                 ["lost"] = lost,
                 ["duplicated_done_events"] = duplicated,
                 ["members_left_mid_run"] = leavers.Count,
-                ["images_per_room_min"] = imagesPerRoomMin,
+                ["cancelled_because_their_member_left"] = cancelledWithLeaver,
+                ["failed_or_cancelled_otherwise"] = otherEnds,
+                ["images_equal_done_in_every_room"] = imagesMatch,
                 ["queue_depth_after"] = after.QueueDepth,
                 ["seconds"] = Math.Round(seconds, 1),
                 ["jobs_per_second"] = Math.Round(ids.Length / seconds, 2),
