@@ -1,4 +1,5 @@
 using System.Text;
+using DisTok.Core.IO;
 
 namespace DisTok.Core.Tokens;
 

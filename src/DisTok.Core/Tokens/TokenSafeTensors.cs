@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DisTok.Core.IO;
 
 namespace DisTok.Core.Tokens;
 

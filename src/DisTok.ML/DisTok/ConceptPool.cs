@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DisTok.Core.IO;
 
 namespace DisTok.ML.DisTok;
 
@@ -91,7 +92,7 @@ public sealed class ConceptPool
         return entries[known.Count + rng.Next(n)];
     }
 
-    public void Save(string path) => ModelFiles.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entries, PoolJson.Options));
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entries, PoolJson.Options));
 
     public static ConceptPool Load(string path)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DisTok.ML.ModelFiles;
 using TorchSharp;
 using static TorchSharp.torch;
+using DisTok.Core.IO;
 
 namespace DisTok.ML.DisTok;
 
@@ -23,7 +24,7 @@ public static class DisTokCheckpoint
         Directory.CreateDirectory(directory);
         var weightsName = $"model-{step:D7}.bin";
         var poolName = $"pool-{step:D7}.json";
-        AtomicFile.Write(Path.Combine(directory, weightsName), tmp => network.save(tmp));
+        AtomicFile.WriteFile(Path.Combine(directory, weightsName), tmp => network.save(tmp));
         pool.Save(Path.Combine(directory, poolName));
         beforeManifest?.Invoke();
         var config = new JsonObject

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DisTok.Core.IO;
 
 namespace DisTok.ML.ModelFiles;
 

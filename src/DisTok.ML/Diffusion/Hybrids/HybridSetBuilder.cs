@@ -3,6 +3,7 @@ using DisTok.ML.Data;
 using DisTok.ML.Diffusion.Pipelines;
 using DisTok.ML.ModelFiles;
 using System.Text.Json;
+using DisTok.Core.IO;
 
 namespace DisTok.ML.Diffusion.Hybrids;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DisTok.ML.ModelFiles;
 using TorchSharp;
 using static TorchSharp.torch;
+using DisTok.Core.IO;
 
 namespace DisTok.ML.Diffusion.Models;
 
@@ -24,7 +25,7 @@ public static class DiffusionCheckpoint
             {
                 copy.load_state_dict(model.state_dict());
                 copy.to(ScalarType.Float16);
-                AtomicFile.Write(weights, tmp => copy.save(tmp));
+                AtomicFile.WriteFile(weights, tmp => copy.save(tmp));
             }
             finally { copy.Dispose(); }
         }

@@ -3,6 +3,7 @@ using DisTok.Core.Concepts;
 using DisTok.ML.ModelFiles;
 using TorchSharp;
 using static TorchSharp.torch;
+using DisTok.Core.IO;
 
 namespace DisTok.ML.Vision.Cnn;
 
@@ -20,7 +21,7 @@ public static class CnnLabelerFile
             using var copy = new ConceptNet(net.Classes, net.Stages, net.InputSide, o.Dropout);
             copy.load_state_dict(net.state_dict());
             copy.to(ScalarType.Float16);
-            AtomicFile.Write(weights, tmp => copy.save(tmp));
+            AtomicFile.WriteFile(weights, tmp => copy.save(tmp));
         }
         var manifest = new CnnLabelerManifest(CnnLabelerManifest.CurrentFormat, CnnLabelerManifest.WeightsFileName, ModelManifest.Sha256Of(weights),
             CnnLabelerManifest.NetworkName(o), ConceptCatalog.Default.Concepts.Select(c => c.Name).ToArray(), Math.Round(temperature, 4), o, dataHash, images,
