@@ -54,7 +54,14 @@ public sealed class JobFeeder : IDisposable
         try
         {
             var job = _queue.Enqueue(_requests[index], _origin, j => OnJobChanged(index, j));
-            lock (_gate) _jobs[index] = job;
+            bool stopped;
+            lock (_gate)
+            {
+                _jobs[index] = job;
+                stopped = _stopped;
+            }
+            // Disposed while the job was being queued: Dispose could not see it, so it is cancelled here.
+            if (stopped) _queue.Cancel(job.Id, _origin.Owner);
             Changed?.Invoke(index);
         }
         catch (GenerationLimitException e) when (!throwOnLimit)

@@ -29,9 +29,16 @@ public sealed class RoomHub(RoomStore store, RoomEditor editor, RoomHubState roo
         {
             var name = StudioInput.DisplayName(displayName, "display name");
             var room = await store.GetAsync(roomId);
-            var sender = new OrderedSender(Clients.Caller, logger);
+            var sender = new OrderedSender(Clients.Caller, logger, Context.Abort);
+            RoomMembership member;
+            try { member = rooms.Join(room.Id, name, notice => Forward(sender, notice)); }
+            catch
+            {
+                sender.Complete();   // a refused join (room full) leaves no pump behind
+                throw;
+            }
             Context.Items[SenderKey] = sender;
-            Context.Items[MemberKey] = rooms.Join(room.Id, name, notice => Forward(sender, notice));
+            Context.Items[MemberKey] = member;
             return RoomState.Of(await store.GetAsync(roomId));   // read again, after joining, so no edit slips between
         });
     }

@@ -17,22 +17,49 @@ public sealed class RoomHubState(IOptions<StudioOptions> options, ILogger<RoomHu
         public readonly Lock Gate = new();
         public readonly List<RoomMembership> Members = [];
         public readonly List<GenerationJob> Jobs = [];
+        public bool Closed;   // removed from _rooms: whoever holds it takes a new one
     }
 
     readonly ConcurrentDictionary<string, Channel> _rooms = new(StringComparer.Ordinal);
+
+    /// <summary>True while the room has someone in it or a job going; a room nobody is in and nothing renders for is
+    /// forgotten, so the state holds only live rooms however many were ever opened.</summary>
+    public bool IsActive(string roomId) => _rooms.ContainsKey(roomId);
+
+    /// <summary>Runs <paramref name="change"/> under the room's open channel, taking a new one if the held one was closed.</summary>
+    T WithChannel<T>(string roomId, Func<Channel, T> change)
+    {
+        while (true)
+        {
+            var channel = _rooms.GetOrAdd(roomId, _ => new Channel());
+            lock (channel.Gate)
+                if (!channel.Closed) return change(channel);
+        }
+    }
+
+    /// <summary>Forgets the room's channel when nobody is in it and nothing renders for it.</summary>
+    void CloseIfIdle(string roomId, Channel channel)
+    {
+        lock (channel.Gate)
+        {
+            if (channel.Closed || channel.Members.Count > 0 || channel.Jobs.Count > 0) return;
+            channel.Closed = true;
+            _rooms.TryRemove(new KeyValuePair<string, Channel>(roomId, channel));
+        }
+    }
 
     /// <summary>Joins a room: <paramref name="listener"/> hears every notice until the membership is disposed.</summary>
     /// <exception cref="StudioValidationException">The room already has <see cref="StudioOptions.MaxRoomMembers"/> people.</exception>
     public RoomMembership Join(string roomId, string displayName, Action<RoomNotice> listener)
     {
-        var channel = _rooms.GetOrAdd(roomId, _ => new Channel());
         var member = new RoomMembership(this, roomId, displayName, listener);
         int max = options.Value.MaxRoomMembers;
-        lock (channel.Gate)
+        WithChannel(roomId, channel =>
         {
             if (channel.Members.Count >= max) throw new StudioValidationException("room", $"the room is full ({max} people); try again later");
             channel.Members.Add(member);
-        }
+            return true;
+        });
         PresenceChanged(roomId);
         return member;
     }
@@ -59,14 +86,26 @@ public sealed class RoomHubState(IOptions<StudioOptions> options, ILogger<RoomHu
     /// <summary>Shows a job to the room until it finishes; every change of it becomes a <see cref="RoomNoticeKind.Job"/> notice.</summary>
     public void Track(string roomId, GenerationJob job)
     {
-        var channel = _rooms.GetOrAdd(roomId, _ => new Channel());
+        Channel? channel = null;
         job.Changed += j =>
         {
-            if (j.IsFinished) lock (channel.Gate) channel.Jobs.Remove(j);
+            if (j.IsFinished && Volatile.Read(ref channel) is { } c) Forget(roomId, c, j);
             Publish(roomId, new RoomNotice(RoomNoticeKind.Job, Job: j));
         };
-        lock (channel.Gate) if (!job.IsFinished) channel.Jobs.Add(job);
+        var held = WithChannel(roomId, c =>
+        {
+            c.Jobs.Add(job);
+            return c;
+        });
+        Volatile.Write(ref channel, held);
+        if (job.IsFinished) Forget(roomId, held, job);   // it ended before the line above: the handler could not remove it
         Publish(roomId, new RoomNotice(RoomNoticeKind.Job, Job: job));
+    }
+
+    void Forget(string roomId, Channel channel, GenerationJob job)
+    {
+        lock (channel.Gate) channel.Jobs.Remove(job);
+        CloseIfIdle(roomId, channel);
     }
 
     internal void PresenceChanged(string roomId) => Publish(roomId, new RoomNotice(RoomNoticeKind.Presence));
@@ -76,6 +115,7 @@ public sealed class RoomHubState(IOptions<StudioOptions> options, ILogger<RoomHu
         if (!_rooms.TryGetValue(member.RoomId, out var channel)) return;
         lock (channel.Gate) channel.Members.Remove(member);
         PresenceChanged(member.RoomId);
+        CloseIfIdle(member.RoomId, channel);
     }
 
     static T Locked<T>(Channel channel, Func<T> read)

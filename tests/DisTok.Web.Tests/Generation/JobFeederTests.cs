@@ -65,4 +65,29 @@ public class JobFeederTests(StudioAppFactory app) : IClassFixture<StudioAppFacto
         Assert.Equal(depth, Queue.Depth);
         Assert.Null(feeder.Jobs[0]);
     }
+
+    [Fact]
+    public async Task Batches_disposed_at_any_moment_leave_no_job_behind()
+    {
+        // Disposing races the feeder queueing its next job (on the worker's thread, as the previous one ends): whatever
+        // the interleaving, nothing of a disposed batch may stay queued or running.
+        var owners = new List<string>();
+        var feeders = new List<JobFeeder>();
+        var rng = new Random(5);
+        for (int i = 0; i < 40; i++)
+        {
+            var owner = $"dispose-race-{i}-{Guid.NewGuid():N}";
+            owners.Add(owner);
+            var feeder = new JobFeeder(Queue, new JobOrigin(owner), Requests(4, steps: 1));
+            feeders.Add(feeder);
+            feeder.Start();
+            await Task.Delay(rng.Next(0, 15));
+            await Task.Run(feeder.Dispose);
+        }
+        await UntilAsync(() => !Queue.Snapshot().Any(j => owners.Contains(j.Origin.Owner)));
+        await Task.Delay(300);   // a job queued late by a racing feeder would show up now
+        Assert.DoesNotContain(Queue.Snapshot(), j => owners.Contains(j.Origin.Owner));
+        Assert.All(feeders.SelectMany(f => f.Jobs).OfType<GenerationJob>(), j => Assert.True(j.IsFinished));
+    }
 }
+

@@ -137,4 +137,42 @@ public class RoomHubTests(StudioAppFactory app) : IClassFixture<StudioAppFactory
         Assert.Equal(9, Assert.Single(await Rooms.HistoryAsync(roomId)).Seed);
         await bob.Hub.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_room_nobody_is_in_and_nothing_renders_for_is_forgotten()
+    {
+        var state = app.Services.GetRequiredService<DisTok.Web.Rooms.RoomHubState>();
+        var roomId = await NewRoomAsync();
+        var ann = await JoinAsync(roomId, "ann");
+        var bob = await JoinAsync(roomId, "bob");
+        await ann.Hub.InvokeAsync<long>("SetWeight", "fox", 60.0);
+        var id = Guid.Parse(await ann.Hub.InvokeAsync<string>("Generate", 3, 2));
+        using (var timeout = new CancellationTokenSource(Wait))
+            while (!bob.Jobs.Any(j => j.JobId == id.ToString() && j.Status == "done")) await Task.Delay(20, timeout.Token);
+        Assert.True(state.IsActive(roomId));
+        await ann.Hub.DisposeAsync();
+        await bob.Hub.DisposeAsync();
+        using (var timeout = new CancellationTokenSource(Wait))
+            while (state.Members(roomId).Count > 0) await Task.Delay(20, timeout.Token);
+        Assert.Empty(state.Jobs(roomId));
+        Assert.False(state.IsActive(roomId));
+    }
+
+    [Fact]
+    public async Task A_join_refused_because_the_room_is_full_leaves_the_connection_free_to_join_another()
+    {
+        var full = await NewRoomAsync();
+        var members = new List<Member>();
+        int max = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StudioOptions>>().Value.MaxRoomMembers;
+        for (int i = 0; i < max; i++) members.Add(await JoinAsync(full, $"m{i}"));
+        var late = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/rooms")).Build();
+        await late.StartAsync();
+        var e = await Assert.ThrowsAsync<HubException>(() => late.InvokeAsync<RoomState>("Join", full, "late"));
+        Assert.Contains("the room is full", e.Message);
+        var other = await NewRoomAsync();
+        Assert.Equal(other, (await late.InvokeAsync<RoomState>("Join", other, "late")).RoomId);
+        await late.DisposeAsync();
+        foreach (var m in members) await m.Hub.DisposeAsync();
+    }
 }
+
