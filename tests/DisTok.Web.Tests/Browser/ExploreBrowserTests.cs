@@ -52,6 +52,9 @@ public class ExploreBrowserTests(StudioAppFactory app, BrowserSession session)
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/rooms/"), new() { Timeout = Timeout });
         await BrowserSession.WaitInteractiveAsync(page);
+        // The room belongs to whoever opened it, as a room made with "New room" does.
+        var room = await app.Services.GetRequiredService<DisTok.Data.Stores.RoomStore>().GetAsync(new Uri(page.Url).Segments[^1]);
+        Assert.StartsWith("client:", room.Owner);
         var tokenRow = page.Locator(".weight-row[data-key^='token:']");
         await Assertions.Expect(tokenRow.Locator(".weight-name")).ToHaveTextAsync("gaussian #77 (T 1)", new() { Timeout = Timeout });
 

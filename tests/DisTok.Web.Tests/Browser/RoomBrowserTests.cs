@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -122,4 +123,20 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
         await Assertions.Expect(page.Locator("#generate")).ToBeDisabledAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#generate-disabled-reason")).ToContainTextAsync("add a concept to generate");
     }
+
+    [Fact]
+    public async Task Keeping_an_image_another_model_version_made_says_why_it_cannot()
+    {
+        var rooms = app.Services.GetRequiredService<DisTok.Data.Stores.RoomStore>();
+        var room = await rooms.CreateAsync("old images", "a photo of a <*>");
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        await rooms.AddImageAsync(room.Id, new DisTok.Data.Entities.RoomImage
+        {
+            Seed = 1, Steps = 4, Guidance = 3, Template = "a photo of a <*>", DistributionText = "pig=1", ModelVersion = "distok 0.0-retired", Png = png, CreatedBy = "someone",
+        });
+        var page = await OpenAsync($"/rooms/{room.Id}");
+        await page.Locator("#history .history-keep").First.ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("made by distok 0.0-retired", new() { Timeout = Timeout });
+    }
 }
+

@@ -117,15 +117,17 @@ public partial class ExplorePage : IDisposable
         feeder.Start();
     });
 
+    // One Guard around the whole action: a failure to keep is the message shown, not overwritten by the outer step.
     Task OpenRoomAsync(ExploreSample sample) => Guard(async () =>
     {
-        if (sample.KeptId is null) await KeepAsync(sample);
-        if (sample.KeptId is not { } id) return;
-        var roomId = await Rooms.OpenWithTokenAsync(await Library.GetAsync(id), Me);
+        if (sample.KeptId is null) await KeepCoreAsync(sample);
+        var roomId = await Rooms.OpenWithTokenAsync(await Library.GetAsync(sample.KeptId!.Value), Me, User?.Owner);
         Navigation.NavigateTo($"/rooms/{roomId}");
     });
 
-    Task KeepAsync(ExploreSample sample) => Guard(async () =>
+    Task KeepAsync(ExploreSample sample) => Guard(() => KeepCoreAsync(sample));
+
+    async Task KeepCoreAsync(ExploreSample sample)
     {
         var source = sample.Token.Source;
         var reading = sample.Reading is { Count: > 0 } r ? LabelerReading.Describe(r) : null;
@@ -133,7 +135,7 @@ public partial class ExplorePage : IDisposable
             sample.Job?.Result?.Png, reading, Me, User?.Owner);
         sample.KeptId = saved.Id;
         InfoMessage = $"Kept \"{saved.Name}\" in the library.";
-    });
+    }
 
     /// <summary>Stops the batch in <paramref name="slot"/> (cancelling its job in flight) and sets up a new one.</summary>
     JobFeeder Restart(ref JobFeeder? slot, IReadOnlyList<GenerationRequest> requests, Action<int> onChanged)

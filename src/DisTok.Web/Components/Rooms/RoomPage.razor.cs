@@ -233,14 +233,11 @@ public partial class RoomPage : IDisposable
             await ApplyAsync(Editor.SetWeightAsync(RoomId, key, Math.Round(share * 100, 2), Me));
     });
 
+    // A refusal (e.g. "made by another model version") is an ArgumentException: RunAsync shows its message.
     Task KeepAsync(RoomImage image) => RunAsync(async () =>
     {
-        try
-        {
-            var saved = await Keeper.KeepRoomImageAsync(image, Me, User?.Owner);
-            Inform($"Kept \"{saved.Name}\" in the library.", "/library", "Open the library");
-        }
-        catch (ArgumentException e) when (e is not StudioValidationException) { ErrorMessage = e.Message; }
+        var saved = await Keeper.KeepRoomImageAsync(image, Me, User?.Owner);
+        Inform($"Kept \"{saved.Name}\" in the library.", "/library", "Open the library");
     });
 
     Task ShareSnapshotAsync() => RunAsync(async () =>
