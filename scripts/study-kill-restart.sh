@@ -16,8 +16,12 @@ publish_studio
 
 acked_votes() { [ -f "$work/acked.txt" ] && echo $(( $(wc -l < "$work/acked.txt") - 1 )) || echo 0; }
 
+# Creating a study needs an account (taking part does not).
+email="study-owner@kill-restart.test"
+password="Kill-Restart-Study-42"
 start_studio
-"$work/cli/distok" load study --url "$url" --participants 30 --acked "$work/acked.txt" --json --max-minutes 10 > "$work/run.json" 2> "$work/run.log" &
+echo "$password" | "$work/cli/distok" admin create --email "$email" --role user --database "$work/studio.db" >/dev/null
+echo "$password" | "$work/cli/distok" load study --url "$url" --participants 30 --acked "$work/acked.txt" --email "$email" --json --max-minutes 10 > "$work/run.json" 2> "$work/run.log" &
 tool=$!
 for _ in $(seq 1 6000); do [ "$(acked_votes)" -ge "$kill_after" ] && break; sleep 0.1; done
 kill -9 "$server"

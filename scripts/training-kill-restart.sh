@@ -26,7 +26,8 @@ sign_in() {
     --data-urlencode "returnUrl=/admin" --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
 }
 
-api() { curl -s -c "$work/jar" -b "$work/jar" -H 'Content-Type: application/json' "$@"; }
+# A cookie-carrying client says so with X-DisTok-Request (the studio refuses cookie-carrying API writes without it).
+api() { curl -s -c "$work/jar" -b "$work/jar" -H 'Content-Type: application/json' -H 'X-DisTok-Request: 1' "$@"; }
 live() { api "$url/api/admin/training" | python3 -c 'import json,sys; l=json.load(sys.stdin)["live"] or {}; print(l.get("status",""), l.get("step",0))'; }
 
 start_studio

@@ -13,7 +13,8 @@ public sealed class StudyStore(IDbContextFactory<StudioDbContext> contexts, Time
     /// <summary>Creates a draft study; returns it with its owner key.</summary>
     /// <exception cref="StudioValidationException">A field breaks a limit; nothing is stored.</exception>
     /// <param name="owner">The creator's owner identity (see <see cref="StudioActor"/>): with it they manage the study without the key.</param>
-    public async Task<Study> CreateAsync(StudyDraft draft, CancellationToken ct = default, string? owner = null)
+    /// <param name="initial">The status it is stored with (Rendering starts it at once, in the same write).</param>
+    public async Task<Study> CreateAsync(StudyDraft draft, CancellationToken ct = default, string? owner = null, StudyStatus initial = StudyStatus.Draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var study = new Study
@@ -29,7 +30,8 @@ public sealed class StudyStore(IDbContextFactory<StudioDbContext> contexts, Time
                 : throw new StudioValidationException("judgements", $"judgements per participant must be between 1 and {StudyLimits.MaxJudgements}, got {draft.JudgementsPerParticipant}"),
             RevealAfter = draft.RevealAfter,
             Seed = draft.Seed >= 0 ? draft.Seed : throw new StudioValidationException("seed", $"seed must be 0 or more, got {draft.Seed}"),
-            Status = StudyStatus.Draft,
+            Status = initial is StudyStatus.Draft or StudyStatus.Rendering ? initial
+                : throw new ArgumentException($"a study starts as a draft or rendering, not {initial}", nameof(initial)),
             CreatedUtc = clock.GetUtcNow(),
         };
         if (draft.Arms.Count is < 2 or > StudyLimits.MaxArms)
@@ -135,9 +137,12 @@ public sealed class StudyStore(IDbContextFactory<StudioDbContext> contexts, Time
             throw new StudioValidationException("image", $"arm {arm} / item {item} is outside the study");
         var bytes = StudioInput.Png(png, "image", StudioLimits.MaxImageBytes)!;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // Replace in one transaction: a crash between the delete and the insert must not lose the image.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.StudyImages.Where(i => i.StudyId == studyId && i.ArmIndex == arm && i.ItemIndex == item).ExecuteDeleteAsync(ct);
         db.StudyImages.Add(new StudyImage { Id = UnguessableId.New(), StudyId = studyId, ArmIndex = arm, ItemIndex = item, Png = bytes });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>The (arm, item) pairs that have no image yet, in order.</summary>

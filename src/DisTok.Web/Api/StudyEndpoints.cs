@@ -9,6 +9,7 @@ using DisTok.Web.Identity;
 using DisTok.Web.Models;
 using DisTok.Web.Studies;
 using DisTok.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DisTok.Web.Api;
 
@@ -21,7 +22,7 @@ public static class StudyEndpoints
     internal static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/studies").WithTags("Studies");
-        g.MapPost("/", Create).RequireRateLimiting(RateLimits.CreateStudy).WithSummary("Create a study and start rendering its images; answers its id and owner key")
+        g.MapPost("/", Create).RequireRateLimiting(RateLimits.CreateStudy).WithMetadata(new RequestSizeLimitAttribute(MaxCreationBytes)).WithSummary("Create a study and start rendering its images; answers its id and owner key")
             .WithDescription("arms: 2 to 8 of distok, plain_prompt, embedding_mean, per_concept_optimisation; items: distributions. " +
                              "The study opens by itself when every image is rendered (poll GET /api/studies/{id}?key=).");
         g.MapGet("/{id}", Status).WithSummary("A study's status and rendering progress (owner key)");
@@ -34,9 +35,24 @@ public static class StudyEndpoints
         g.MapGet("/{id}/table.csv", TableCsv).WithSummary("The Win:Loss:Tie table as CSV (owner key)");
     }
 
+    /// <summary>Largest study definition accepted (checked before the body is read).</summary>
+    public const long MaxCreationBytes = 1_048_576;
+
     static async Task<IResult> Create(StudyCreation body, StudyStore studies, StudyRenderer renderer, ServedDisTok distok, HttpContext http, CancellationToken ct)
     {
+        if (http.User.Identity?.IsAuthenticated != true)
+            return TypedResults.Problem(title: "Sign in to create a study", statusCode: StatusCodes.Status401Unauthorized,
+                detail: "Creating a study needs an account: its images count against the account's share of the generation queue. " +
+                        "Taking part in a study needs none. Nothing was created.");
         if (body is null) throw new ArgumentException("send a JSON body with title, question, consent, arms and items");
+        // Counts and sizes first: nothing is parsed for a definition that breaks them.
+        if ((body.Items?.Count ?? 0) is < 1 or > StudyLimits.MaxItems)
+            throw new ArgumentException($"a study has 1 to {StudyLimits.MaxItems} items, got {body.Items?.Count ?? 0}");
+        if ((body.Arms?.Count ?? 0) is < 2 or > StudyLimits.MaxArms)
+            throw new ArgumentException($"a study compares 2 to {StudyLimits.MaxArms} arms, got {body.Arms?.Count ?? 0}");
+        for (int i = 0; i < body.Items!.Count; i++)
+            if (body.Items[i] is not { Length: > 0 and <= StudioLimits.MaxSourceLength })
+                throw new ArgumentException($"item {i + 1} is empty or longer than {StudioLimits.MaxSourceLength} characters");
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);
         var items = (body.Items ?? []).Select((text, i) =>
         {
@@ -46,8 +62,7 @@ public static class StudyEndpoints
         var arms = (body.Arms ?? []).Select(m => new StudyArmDraft(m, m)).ToList();
         if (arms.Any(a => a.Method == "library_token")) throw new ArgumentException("library_token arms are set up on the study page");
         var study = await studies.CreateAsync(new StudyDraft(body.Title ?? "", body.Question ?? "", body.Consent ?? "", body.Template ?? GenerationEndpoints.DefaultTemplate,
-            body.JudgementsPerParticipant, body.RevealAfter, body.Seed, arms, items), ct, Owners.ActorOf(http).Owner);
-        await studies.SetStatusAsync(study.Id, study.OwnerKey, StudyStatus.Rendering, ct);
+            body.JudgementsPerParticipant, body.RevealAfter, body.Seed, arms, items), ct, Owners.ActorOf(http).Owner, StudyStatus.Rendering);
         renderer.Wake();
         return TypedResults.Created($"/api/studies/{study.Id}?key={study.OwnerKey}",
             new CreatedStudy(study.Id, study.OwnerKey, $"/study/{study.Id}", $"/studies/{study.Id}/manage?key={study.OwnerKey}"));

@@ -13,10 +13,12 @@ namespace DisTok.Web.Studies;
 public sealed record StudyRenderState(int Done, int Total, string? Problem);
 
 /// <summary>
-/// Background service that renders every arm × item image of studies in the Rendering state, through the shared
-/// generation queue one image at a time (so rooms keep their turn), stores each, and opens the study when all are
-/// there. It resumes after a restart (the missing images are read from the database). <see cref="Changed"/> tells
-/// pages about progress.
+/// Background service that renders every arm × item image of studies in the Rendering state through the shared
+/// generation queue, stores each, and opens a study when all its images are there. Studies take turns, one image each
+/// per round, so a large study does not hold back a small one; each image is one job of the study owner's share of the
+/// queue (<see cref="JobOrigin.Payer"/>: the owner's account), so it waits its turn like anyone's and never delays
+/// another person's generation by more than the job already running. It resumes after a restart (the missing images
+/// are read from the database). <see cref="Changed"/> tells pages about progress.
 /// </summary>
 public sealed class StudyRenderer(StudyStore studies, StudyArmRequests requests, GenerationQueue queue, IOptions<StudioOptions> options,
     ILogger<StudyRenderer> logger) : BackgroundService
@@ -44,54 +46,63 @@ public sealed class StudyRenderer(StudyStore studies, StudyArmRequests requests,
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            bool rendered = false;
             try
             {
+                // One round: the next image of every study that is rendering and has not stopped on a problem.
                 foreach (var id in await studies.RenderingAsync(stoppingToken))
-                    if (StateOf(id)?.Problem is null) await RenderAsync(id, stoppingToken);
+                    if (StateOf(id)?.Problem is null) rendered |= await RenderNextAsync(id, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
             catch (Exception e) { logger.LogError(e, "Study rendering failed"); }
+            if (rendered) continue;
             try { await _wake.WaitAsync(TimeSpan.FromSeconds(10), stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
     }
 
-    async Task RenderAsync(string studyId, CancellationToken ct)
+    /// <summary>Renders and stores the study's next missing image, or opens it when none is missing.</summary>
+    /// <returns>True when an image was rendered.</returns>
+    async Task<bool> RenderNextAsync(string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         int total = study.Arms.Count * study.Items.Count;
         var missing = await studies.MissingImagesAsync(studyId, ct);
         Report(studyId, new(total - missing.Count, total, null));
-        int steps = Math.Clamp(options.Value.DefaultSteps, queue.Capabilities.MinSteps, queue.Capabilities.MaxSteps);
-        foreach (var (arm, item) in missing)
+        if (missing.Count == 0)
         {
-            try
-            {
-                var request = await requests.ForAsync(study, study.Arms[arm], study.Items[item], steps, ct);
-                var job = await EnqueueAsync(request, studyId, ct);
-                await job.Finished.WaitAsync(ct);
-                if (job.Result is not { } result) throw new ArgumentException($"arm {arm + 1}, item {item + 1}: {job.Error}");
-                await studies.SaveImageAsync(studyId, arm, item, result.Png, ct);
-                var state = StateOf(studyId)!;
-                Report(studyId, state with { Done = state.Done + 1 });
-            }
-            catch (ArgumentException e)
-            {
-                Report(studyId, StateOf(studyId)! with { Problem = e.Message });
-                logger.LogWarning("Study {Study} stopped rendering: {Problem}", studyId, e.Message);
-                return;
-            }
+            await studies.SetStatusAsync(studyId, study.OwnerKey, StudyStatus.Open, ct);
+            Report(studyId, StateOf(studyId)!);
+            return false;
         }
-        await studies.SetStatusAsync(studyId, study.OwnerKey, StudyStatus.Open, ct);
-        Report(studyId, StateOf(studyId)!);
+        var (arm, item) = missing[0];
+        int steps = Math.Clamp(options.Value.DefaultSteps, queue.Capabilities.MinSteps, queue.Capabilities.MaxSteps);
+        try
+        {
+            var request = await requests.ForAsync(study, study.Arms[arm], study.Items[item], steps, ct);
+            var job = await EnqueueAsync(request, study, ct);
+            await job.Finished.WaitAsync(ct);
+            if (job.Result is not { } result) throw new ArgumentException($"arm {arm + 1}, item {item + 1}: {job.Error}");
+            await studies.SaveImageAsync(studyId, arm, item, result.Png, ct);
+            Report(studyId, new(total - missing.Count + 1, total, null));
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            Report(studyId, StateOf(studyId)! with { Problem = e.Message });
+            logger.LogWarning("Study {Study} stopped rendering: {Problem}", studyId, e.Message);
+            return false;
+        }
     }
 
-    /// <summary>Queues a render for the study, waiting while the queue is full (the study waits its turn, it is not refused).</summary>
-    async Task<GenerationJob> EnqueueAsync(Core.Backbone.GenerationRequest request, string studyId, CancellationToken ct)
+    /// <summary>Queues a render for the study in its owner's share, waiting while that share or the queue is full (the
+    /// study waits its turn, it is not refused).</summary>
+    async Task<GenerationJob> EnqueueAsync(Core.Backbone.GenerationRequest request, Study study, CancellationToken ct)
     {
+        var origin = new JobOrigin("study:" + study.Id, DisplayName: "study", Payer: study.Owner ?? "study:" + study.Id);
         while (true)
         {
-            try { return queue.Enqueue(request, new JobOrigin("study:" + studyId, DisplayName: "study")); }
+            try { return queue.Enqueue(request, origin); }
             catch (GenerationLimitException) { await Task.Delay(500, ct); }
         }
     }

@@ -16,8 +16,15 @@ public class StudyBrowserTests(StudioAppFactory app, BrowserSession session)
     [Fact]
     public async Task An_owner_designs_a_study_a_participant_votes_blind_and_results_update_live()
     {
-        // The owner creates a study of two arms on two items; it renders and opens by itself.
+        // The owner signs in (creating a study needs an account), then creates a study of two arms on two items; it
+        // renders and opens by itself.
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DisTok.Data.Accounts.AccountAdmin>().CreateAsync("designer@lab.example", "Quiet-River-77-Stone", DisTok.Data.Accounts.StudioRoles.User);
         var owner = await session.OpenAsync(app.BaseAddress, "/studies/new");
+        await Assertions.Expect(owner.Locator("#login-email")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await BrowserSession.SignInAsync(owner, "designer@lab.example", "Quiet-River-77-Stone");
+        await Assertions.Expect(owner.Locator("#study-title")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await BrowserSession.WaitInteractiveAsync(owner);
         await owner.Locator("#study-title").FillAsync("Blend study");
         await owner.Locator("#study-judgements").FillAsync("2");
         await owner.Locator("#study-items").FillAsync("pig=0.5,sheep=0.5\nowl=0.5,fox=0.5");

@@ -13,6 +13,22 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
 {
     HttpClient Client() => new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) }.AsStudioScript();
 
+    const string Strong = "Quiet-River-77-Stone";
+
+    /// <summary>A script signed in to a new account (creating a study needs one).</summary>
+    async Task<HttpClient> OwnerAsync()
+    {
+        var email = $"o{Guid.NewGuid():N}"[..12] + "@lab.example";
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DisTok.Data.Accounts.AccountAdmin>().CreateAsync(email, Strong, DisTok.Data.Accounts.StudioRoles.User);
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2),
+        }.AsStudioScript();
+        Assert.Equal(HttpStatusCode.Redirect, (await DisTok.Web.Tests.Accounts.SignInForm.PostAsync(http, email, Strong, "/")).StatusCode);
+        return http;
+    }
+
     static async Task<JsonElement> Json(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
 
     static async Task<string> Detail(HttpResponseMessage r) => (await Json(r)).GetProperty("detail").GetString()!;
@@ -45,7 +61,7 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
     [Fact]
     public async Task A_study_renders_opens_and_takes_blind_votes_that_show_in_results_and_exports()
     {
-        using var http = Client();
+        using var http = await OwnerAsync();
         var (id, key) = await OpenStudyAsync(http);
         var joined = await Json(await http.PostAsJsonAsync($"/api/studies/{id}/participants", new { clientKey = "script-1" }));
         var participant = joined.GetProperty("participantId").GetString()!;
@@ -84,7 +100,7 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
     [Fact]
     public async Task Repeated_forged_tampered_too_fast_and_closed_votes_are_refused_and_record_nothing()
     {
-        using var http = Client();
+        using var http = await OwnerAsync();
         var (id, key) = await OpenStudyAsync(http);
         var ann = await Json(await http.PostAsJsonAsync($"/api/studies/{id}/participants", new { clientKey = "ann" }));
         var bob = await Json(await http.PostAsJsonAsync($"/api/studies/{id}/participants", new { clientKey = "bob" }));
@@ -123,7 +139,7 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
     [Fact]
     public async Task Bad_study_definitions_are_refused_with_the_reason()
     {
-        using var http = Client();
+        using var http = await OwnerAsync();
         var unknown = await http.PostAsJsonAsync("/api/studies", new { title = "t", question = "q", consent = "c", arms = new[] { "distok", "plain_prompt" }, items = new[] { "pig=1,grizzlecorn=1" } });
         Assert.Contains("item 1", await Detail(unknown));
         var oneArm = await http.PostAsJsonAsync("/api/studies", new { title = "t", question = "q", consent = "c", arms = new[] { "distok" }, items = new[] { "pig=1" } });
@@ -131,4 +147,35 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
         var longQuestion = await http.PostAsJsonAsync("/api/studies", new { title = "t", question = new string('q', 301), consent = "c", arms = new[] { "distok", "plain_prompt" }, items = new[] { "pig=1" } });
         Assert.Equal(HttpStatusCode.BadRequest, longQuestion.StatusCode);
     }
+
+    [Fact]
+    public async Task Creating_a_study_needs_an_account_and_an_oversized_definition_is_refused_before_it_is_read()
+    {
+        int before = await StudyCountAsync();
+        using var anonymous = Client();
+        var refused = await anonymous.PostAsJsonAsync("/api/studies", new { title = "t", question = "q", consent = "c", arms = new[] { "distok", "plain_prompt" }, items = new[] { "pig=1" } });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("needs an account", await Detail(refused));
+
+        using var owner = await OwnerAsync();
+        var tooMany = await owner.PostAsJsonAsync("/api/studies", new
+        {
+            title = "t", question = "q", consent = "c", arms = new[] { "distok", "plain_prompt" },
+            items = Enumerable.Repeat("not even a distribution", DisTok.Data.Validation.StudyLimits.MaxItems + 1).ToArray(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains($"1 to {DisTok.Data.Validation.StudyLimits.MaxItems} items, got {DisTok.Data.Validation.StudyLimits.MaxItems + 1}", await Detail(tooMany));
+
+        var huge = new StringContent("{\"title\":\"" + new string('x', (int)DisTok.Web.Api.StudyEndpoints.MaxCreationBytes) + "\"}", System.Text.Encoding.UTF8, "application/json");
+        var tooLarge = await owner.PostAsync("/api/studies", huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(before, await StudyCountAsync());
+    }
+
+    async Task<int> StudyCountAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DisTok.Data.StudioDbContext>>().CreateDbContextAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Studies);
+    }
 }
+

@@ -12,14 +12,15 @@ namespace DisTok.Cli.Commands.Load;
 /// commit); acknowledged battle ids are appended to a file as they arrive, so a run cut short by a killed server still
 /// leaves the list to verify after a restart (<see cref="VerifyAsync"/>).
 /// </summary>
-public sealed class StudyRun(LoadTarget target, int participants, string? ackedPath)
+public sealed class StudyRun(LoadTarget target, int participants, string? ackedPath, string email, string password)
 {
     static readonly string[] Choices = ["left", "right", "tie", "both_bad"];
 
     public async Task<JsonObject> RunAsync(CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var (id, key) = await CreateOpenStudyAsync(http, ct);
+        await target.SignInAsync(email, password, ct);   // creating a study needs an account; taking part does not
+        var (id, key) = await CreateOpenStudyAsync(ct);
         await using var acked = ackedPath is null ? null : new StreamWriter(ackedPath, append: false) { AutoFlush = true };
         acked?.WriteLine($"study {id} {key}");
         var gate = new object();
@@ -112,22 +113,21 @@ public sealed class StudyRun(LoadTarget target, int participants, string? ackedP
         };
     }
 
-    async Task<(string Id, string Key)> CreateOpenStudyAsync(HttpClient http, CancellationToken ct)
+    async Task<(string Id, string Key)> CreateOpenStudyAsync(CancellationToken ct)
     {
-        var created = await http.PostAsJsonAsync("/api/studies", new
+        var (status, body) = await target.PostAsync("/api/studies", new
         {
             title = "load study", question = "Which is the better blend?", consent = "Simulated participants.",
             arms = new[] { "distok", "plain_prompt" }, items = new[] { "pig=0.5,sheep=0.5", "owl=0.5,fox=0.5", "cat=0.5,frog=0.5" },
             judgementsPerParticipant = 5,
         }, ct);
-        if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"creating the study failed: {await created.Content.ReadAsStringAsync(ct)}");
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>(ct);
+        if (status != System.Net.HttpStatusCode.Created) throw new InvalidOperationException($"creating the study failed: {body}");
         var (id, key) = (body.GetProperty("id").GetString()!, body.GetProperty("ownerKey").GetString()!);
         while (true)
         {
-            var status = await http.GetFromJsonAsync<JsonElement>($"/api/studies/{id}?key={key}", ct);
-            if (status.GetProperty("problem").GetString() is { } problem) throw new InvalidOperationException($"the study could not render: {problem}");
-            if (status.GetProperty("status").GetString() == "open") return (id, key);
+            var state = await target.GetAsync($"/api/studies/{id}?key={key}", ct);
+            if (state.GetProperty("problem").GetString() is { } problem) throw new InvalidOperationException($"the study could not render: {problem}");
+            if (state.GetProperty("status").GetString() == "open") return (id, key);
             await Task.Delay(250, ct);
         }
     }

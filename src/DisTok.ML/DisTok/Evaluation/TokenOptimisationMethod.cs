@@ -18,7 +18,11 @@ public sealed class TokenOptimisationMethod(MiniLmTextEncoder encoder, ConceptPo
 
     public int Steps => steps;
 
-    public override Conditioning Prepare(ConceptDistribution distribution)
+    public override Conditioning Prepare(ConceptDistribution distribution) => Optimise(distribution, CancellationToken.None);
+
+    /// <summary><see cref="Prepare"/> that stops between Adam steps when <paramref name="ct"/> is cancelled.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; nothing is returned.</exception>
+    public Conditioning Optimise(ConceptDistribution distribution, CancellationToken ct)
     {
         using var scope = NewDisposeScope();
         int d = encoder.Dimension;
@@ -29,6 +33,7 @@ public sealed class TokenOptimisationMethod(MiniLmTextEncoder encoder, ConceptPo
         using var optimizer = optim.Adam([token], lr: learningRate);
         for (int i = 0; i < steps; i++)
         {
+            ct.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
             optimizer.zero_grad();
             var creative = encoder.EncodeWithSlots(DisTokTrainer.CreativeTemplate, token);   // E(q_a): (1, d)
