@@ -12,6 +12,10 @@ public sealed class SavedToken
     [System.ComponentModel.DataAnnotations.MaxLength(80)]
     public string? Owner { get; set; }
 
+    /// <summary>True when its owner has shown it in the public gallery; otherwise only its owner (and administrators, and
+    /// whoever holds a live share link to it) can see it.</summary>
+    public bool IsPublic { get; set; }
+
     /// <summary>The library's id for the token.</summary>
     public Guid Id { get; set; }
 

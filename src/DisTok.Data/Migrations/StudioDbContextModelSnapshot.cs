@@ -221,6 +221,9 @@ namespace DisTok.Data.Migrations
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ModelSha256")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -47,8 +47,13 @@ public sealed class TokenLibrary(IDbContextFactory<StudioDbContext> contexts, Ti
     /// <param name="take">How many to return, 1..200.</param>
     /// <param name="ct">Cancels the call.</param>
     /// <exception cref="StudioValidationException">A paging value is out of range, or the text or tag is too long.</exception>
-    public async Task<IReadOnlyList<SavedToken>> SearchAsync(string? text, string? tag, int skip = 0, int take = 50, CancellationToken ct = default)
+    /// <param name="viewer">Who is looking: they see their own tokens (an administrator sees all), or with
+    /// <paramref name="scope"/> <see cref="TokenScope.Public"/> the public ones of everybody, or with
+    /// <see cref="TokenScope.Usable"/> both (what a picker offers).</param>
+    public async Task<IReadOnlyList<SavedToken>> SearchAsync(string? text, string? tag, StudioActor viewer, int skip = 0, int take = 50,
+        TokenScope scope = TokenScope.Mine, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         if (skip < 0) throw new StudioValidationException("skip", $"skip must be 0 or more, got {skip}");
         if (take is < 1 or > StudioLimits.MaxSearchTake)
             throw new StudioValidationException("take", $"take must be between 1 and {StudioLimits.MaxSearchTake}, got {take}");
@@ -59,9 +64,40 @@ public sealed class TokenLibrary(IDbContextFactory<StudioDbContext> contexts, Ti
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         IQueryable<SavedToken> query = db.Tokens.AsNoTracking().Include(t => t.Tags);
+        var owner = viewer.IsAdmin ? null : viewer.Owner ?? "";   // "": owns nothing
+        query = scope switch
+        {
+            TokenScope.Public => query.Where(t => t.IsPublic),
+            TokenScope.Usable when owner is not null => query.Where(t => t.IsPublic || t.Owner == owner),
+            TokenScope.Mine when owner is not null => query.Where(t => t.Owner == owner),
+            _ => query,   // an administrator's own view: everything
+        };
         if (!string.IsNullOrEmpty(needle)) query = query.Where(t => t.SearchText.Contains(needle));
         if (wanted is not null) query = query.Where(t => t.Tags.Any(x => x.Tag == wanted));
         return await query.OrderByDescending(t => t.SavedUtc).ThenBy(t => t.Id).Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct);
+    }
+
+    /// <summary>A token as <paramref name="viewer"/> may see it: their own, any if they are an administrator, or a public one.</summary>
+    /// <exception cref="StudioNotFoundException">No such token, or it is someone else's private token (the same answer, so
+    /// private ids cannot be probed).</exception>
+    public async Task<SavedToken> GetVisibleAsync(Guid id, StudioActor viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var token = await GetAsync(id, ct);
+        return token.IsPublic || viewer.MayChange(token.Owner) ? token : throw NotFound(id);
+    }
+
+    /// <summary>Shows a token in the public gallery, or takes it out.</summary>
+    /// <exception cref="StudioNotFoundException">No token has that id.</exception>
+    /// <exception cref="StudioForbiddenException"><paramref name="actor"/> did not save it and is not an administrator; nothing is changed.</exception>
+    public async Task<SavedToken> SetPublicAsync(Guid id, bool isPublic, StudioActor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var saved = await db.Tokens.Include(t => t.Tags).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw NotFound(id);
+        actor.Demand(saved.Owner, "this token");
+        saved.IsPublic = isPublic;
+        await db.SaveChangesAsync(ct);
+        return saved;
     }
 
     /// <summary>Replaces a token's name, notes and tags.</summary>
@@ -95,4 +131,17 @@ public sealed class TokenLibrary(IDbContextFactory<StudioDbContext> contexts, Ti
     }
 
     static StudioNotFoundException NotFound(Guid id) => new($"token {id} not found");
+}
+
+/// <summary>Which saved tokens a search covers.</summary>
+public enum TokenScope
+{
+    /// <summary>The viewer's own (an administrator's: all).</summary>
+    Mine,
+
+    /// <summary>Everybody's public tokens (the gallery).</summary>
+    Public,
+
+    /// <summary>The viewer's own and the public ones: what the viewer may put in a room or a study.</summary>
+    Usable,
 }

@@ -45,10 +45,12 @@ public sealed record ConceptView(string Name, bool Known);
 
 /// <summary>A token in the library.</summary>
 public sealed record SavedTokenView(Guid Id, string Name, string? Notes, IReadOnlyList<string> Tags, string SourceKind, string Source,
-    string ModelVersion, string Author, DateTimeOffset CreatedUtc, DateTimeOffset SavedUtc, bool HasThumbnail, string JsonUrl, string SafeTensorsUrl)
+    string ModelVersion, string Author, DateTimeOffset CreatedUtc, DateTimeOffset SavedUtc, bool HasThumbnail, string JsonUrl, string SafeTensorsUrl,
+    bool IsPublic)
 {
     internal static SavedTokenView Of(SavedToken t) => new(t.Id, t.Name, t.Notes, t.TagNames, t.SourceKind, t.SourceText, t.ModelVersion,
-        t.Author, t.CreatedUtc, t.SavedUtc, t.ThumbnailPng is not null, $"/api/library/{t.Id}/token.json", $"/api/library/{t.Id}/token.safetensors");
+        t.Author, t.CreatedUtc, t.SavedUtc, t.ThumbnailPng is not null, $"/api/library/{t.Id}/token.json", $"/api/library/{t.Id}/token.safetensors",
+        t.IsPublic);
 }
 
 /// <summary>Settings of a new training run; each one left out takes the served model's value.</summary>

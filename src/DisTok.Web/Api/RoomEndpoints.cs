@@ -18,7 +18,7 @@ public static class RoomEndpoints
     static async Task<IResult> Create(RoomCreation? body, RoomStore rooms, HttpContext http, CancellationToken ct)
     {
         var room = await rooms.CreateAsync(body?.Name ?? "api room", body?.Template ?? GenerationEndpoints.DefaultTemplate, "api client", ct,
-            Identity.Owners.ActorOf(http).Owner);
+            Identity.Owners.ApiActorOf(http).Owner);
         return TypedResults.Created($"/api/rooms/{room.Id}", new CreatedRoom(room.Id, $"/rooms/{room.Id}", RoomState.Of(room)));
     }
 

@@ -62,7 +62,7 @@ public static class StudyEndpoints
         var arms = (body.Arms ?? []).Select(m => new StudyArmDraft(m, m)).ToList();
         if (arms.Any(a => a.Method == "library_token")) throw new ArgumentException("library_token arms are set up on the study page");
         var study = await studies.CreateAsync(new StudyDraft(body.Title ?? "", body.Question ?? "", body.Consent ?? "", body.Template ?? GenerationEndpoints.DefaultTemplate,
-            body.JudgementsPerParticipant, body.RevealAfter, body.Seed, arms, items), ct, Owners.ActorOf(http).Owner, StudyStatus.Rendering);
+            body.JudgementsPerParticipant, body.RevealAfter, body.Seed, arms, items), ct, Owners.ApiActorOf(http).Owner, StudyStatus.Rendering);
         renderer.Wake();
         return TypedResults.Created($"/api/studies/{study.Id}?key={study.OwnerKey}",
             new CreatedStudy(study.Id, study.OwnerKey, $"/study/{study.Id}", $"/studies/{study.Id}/manage?key={study.OwnerKey}"));
@@ -71,7 +71,7 @@ public static class StudyEndpoints
     static async Task<StudyStatusView> Status(string id, string? key, StudyStore studies, StudyParticipation participation, StudyRenderer renderer,
         HttpContext http, CancellationToken ct)
     {
-        var study = await studies.GetOwnedAsync(id, key, Owners.ActorOf(http), ct);
+        var study = await studies.GetOwnedAsync(id, key, Owners.ApiActorOf(http), ct);
         int total = study.Arms.Count * study.Items.Count;
         int missing = (await studies.MissingImagesAsync(id, ct)).Count;
         return new StudyStatusView(study.Id, study.Status.ToString().ToLowerInvariant(), total - missing, total, renderer.StateOf(id)?.Problem,
@@ -104,13 +104,13 @@ public static class StudyEndpoints
 
     static async Task<StudyResults> Results(string id, string? key, StudyStore studies, StudyParticipation participation, HttpContext http, CancellationToken ct)
     {
-        var study = await studies.GetOwnedAsync(id, key, Owners.ActorOf(http), ct);
+        var study = await studies.GetOwnedAsync(id, key, Owners.ApiActorOf(http), ct);
         return StudyResults.Of(study, await participation.VotesAsync(id, ct), await participation.JudgementsAsync(id, ct));
     }
 
     static async Task<IResult> VotesCsv(string id, string? key, StudyStore studies, StudyParticipation participation, HttpContext http, CancellationToken ct)
     {
-        var study = await studies.GetOwnedAsync(id, key, Owners.ActorOf(http), ct);
+        var study = await studies.GetOwnedAsync(id, key, Owners.ApiActorOf(http), ct);
         var csv = new StringBuilder("participant,battle,ordinal,item,distribution,left_arm,right_arm,choice,winner,voted_utc,response_ms\n");
         foreach (var v in await participation.VotesAsync(id, ct))
         {

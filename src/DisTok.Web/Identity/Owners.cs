@@ -22,4 +22,14 @@ public static class Owners
 
     /// <summary>The caller of an HTTP request (its cookie's client id, given one if it has none).</summary>
     public static StudioActor ActorOf(HttpContext http) => ActorOf(http.User, ClientCookies.ClientIdOf(http));
+
+    /// <summary>The caller of an API request: its account when signed in, else the browser client cookie it already carries,
+    /// else nobody (owner null: what it makes can be changed by administrators only). An API call is never given a
+    /// cookie, so a script's identity does not change between calls by accident.</summary>
+    public static StudioActor ApiActorOf(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true) return ActorOf(http.User, "");
+        var cookie = http.Request.Cookies[ClientCookies.ClientId];
+        return UnguessableId.IsWellFormed(cookie) ? ActorOf(null, cookie!) : new StudioActor(null, false);
+    }
 }

@@ -55,18 +55,18 @@ public class TokenLibraryTests
         var prior = await db.Library.SaveAsync(Samples.FromPrior(), "Nebula", "looks like a CLOUD", ["sky", "farm"], "bo", null);
         var third = await db.Library.SaveAsync(Samples.FromPrior(3), "Ünïcode Ärt", null, ["Ärger"], "cy", null);
 
-        Assert.Equal([third.Id, prior.Id, pig.Id], (await db.Library.SearchAsync(null, null, 0, 10)).Select(t => t.Id));
-        Assert.Equal([pig.Id], (await db.Library.SearchAsync("woolly", null, 0, 10)).Select(t => t.Id));
-        Assert.Equal([prior.Id], (await db.Library.SearchAsync("cloud", null, 0, 10)).Select(t => t.Id));
-        Assert.Equal([pig.Id], (await db.Library.SearchAsync("SHEEP=0.45", null, 0, 10)).Select(t => t.Id));
-        Assert.Equal(new[] { prior.Id, third.Id }.Order(), (await db.Library.SearchAsync("cauchy", null, 0, 10)).Select(t => t.Id).Order());
-        Assert.Equal([third.Id], (await db.Library.SearchAsync("ärt", null, 0, 10)).Select(t => t.Id));
-        Assert.Equal([prior.Id, pig.Id], (await db.Library.SearchAsync(null, "FARM", 0, 10)).Select(t => t.Id));
-        Assert.Equal([third.Id], (await db.Library.SearchAsync(null, "ärger", 0, 10)).Select(t => t.Id));
-        Assert.Equal([prior.Id], (await db.Library.SearchAsync("nebula", "farm", 0, 10)).Select(t => t.Id));
-        Assert.Empty(await db.Library.SearchAsync("%", null, 0, 10));
-        Assert.Equal([prior.Id], (await db.Library.SearchAsync(null, null, 1, 1)).Select(t => t.Id));
-        Assert.Equal(["farm", "sky"], (await db.Library.SearchAsync("nebula", null, 0, 1))[0].TagNames);
+        Assert.Equal([third.Id, prior.Id, pig.Id], (await db.Library.SearchAsync(null, null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal([pig.Id], (await db.Library.SearchAsync("woolly", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal([prior.Id], (await db.Library.SearchAsync("cloud", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal([pig.Id], (await db.Library.SearchAsync("SHEEP=0.45", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal(new[] { prior.Id, third.Id }.Order(), (await db.Library.SearchAsync("cauchy", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id).Order());
+        Assert.Equal([third.Id], (await db.Library.SearchAsync("ärt", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal([prior.Id, pig.Id], (await db.Library.SearchAsync(null, "FARM", DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal([third.Id], (await db.Library.SearchAsync(null, "ärger", DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Equal([prior.Id], (await db.Library.SearchAsync("nebula", "farm", DisTok.Data.Validation.StudioActor.Administrator, 0, 10)).Select(t => t.Id));
+        Assert.Empty(await db.Library.SearchAsync("%", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10));
+        Assert.Equal([prior.Id], (await db.Library.SearchAsync(null, null, DisTok.Data.Validation.StudioActor.Administrator, 1, 1)).Select(t => t.Id));
+        Assert.Equal(["farm", "sky"], (await db.Library.SearchAsync("nebula", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 1))[0].TagNames);
     }
 
     [Fact]
@@ -82,9 +82,9 @@ public class TokenLibraryTests
         Assert.Equal("new name", loaded.Name);
         Assert.Null(loaded.Notes);
         Assert.Equal(["b", "c"], loaded.TagNames);
-        Assert.Empty(await db.Library.SearchAsync("old", null, 0, 10));
-        Assert.Empty(await db.Library.SearchAsync(null, "a", 0, 10));
-        Assert.Single(await db.Library.SearchAsync("new", "c", 0, 10));
+        Assert.Empty(await db.Library.SearchAsync("old", null, DisTok.Data.Validation.StudioActor.Administrator, 0, 10));
+        Assert.Empty(await db.Library.SearchAsync(null, "a", DisTok.Data.Validation.StudioActor.Administrator, 0, 10));
+        Assert.Single(await db.Library.SearchAsync("new", "c", DisTok.Data.Validation.StudioActor.Administrator, 0, 10));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public class TokenLibraryTests
     public async Task Search_refuses_bad_paging(int skip, int take, string field)
     {
         await using var db = await StudioDatabase.CreateAsync();
-        var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.SearchAsync(null, null, skip, take));
+        var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.SearchAsync(null, null, DisTok.Data.Validation.StudioActor.Administrator, skip, take));
         Assert.Equal(field, e.Field);
     }
 }

@@ -15,7 +15,13 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
     static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    HttpClient Client() => new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(1) }.AsStudioScript();
+    /// <summary>A script that keeps a browser session's client cookie (what it saves is private to that cookie).</summary>
+    HttpClient Client()
+    {
+        var cookies = new System.Net.CookieContainer();
+        cookies.Add(app.BaseAddress, new System.Net.Cookie(DisTok.Web.Identity.ClientCookies.ClientId, DisTok.Data.Validation.UnguessableId.New()));
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(1) }.AsStudioScript();
+    }
 
     GenerationQueue Queue => app.Services.GetRequiredService<GenerationQueue>();
 
@@ -183,10 +189,16 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 
         Assert.Equal(new string('c', 64), (await Library.GetAsync(Guid.Parse(id))).ModelSha256);
 
+        // Private: to another client it does not exist, so deleting it is "not found" and reveals nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/library/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/library/{id}")).StatusCode);
+        // Public: others see it but still may not delete it.
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/library/{id}/visibility", new { @public = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/library/{id}")).StatusCode);
         var refused = await other.DeleteAsync($"/api/library/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("only whoever made this token", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/library/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/library/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/library/{id}")).StatusCode);
     }
 
@@ -194,7 +206,7 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
     public async Task Bad_uploads_are_refused_with_the_reason_and_nothing_is_stored()
     {
         using var http = Client();
-        int before = (await Library.SearchAsync(null, null, take: 200)).Count;
+        int before = (await Library.SearchAsync(null, null, DisTok.Data.Validation.StudioActor.Administrator, take: 200)).Count;
         var garbage = await http.PostAsync("/api/library", new StringContent("{\"format\":\"distok-token/1\"", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Contains("the uploaded token file", await ProblemDetail(garbage));
@@ -211,7 +223,7 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, wrongSpace.StatusCode);
         Assert.Contains("another-text-encoder", await ProblemDetail(wrongSpace));
 
-        Assert.Equal(before, (await Library.SearchAsync(null, null, take: 200)).Count);
+        Assert.Equal(before, (await Library.SearchAsync(null, null, DisTok.Data.Validation.StudioActor.Administrator, take: 200)).Count);
     }
 
     [Fact]

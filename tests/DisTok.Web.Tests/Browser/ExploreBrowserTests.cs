@@ -29,7 +29,7 @@ public class ExploreBrowserTests(StudioAppFactory app, BrowserSession session)
 
         await cards.Nth(1).Locator(".explore-keep").ClickAsync();
         await Assertions.Expect(page.Locator("#explore-info")).ToContainTextAsync("Kept \"gaussian #41 (T 1)\"", new() { Timeout = Timeout });
-        var kept = await app.Services.GetRequiredService<TokenLibrary>().SearchAsync("gaussian #41", "explore");
+        var kept = await app.Services.GetRequiredService<TokenLibrary>().SearchAsync("gaussian #41", "explore", DisTok.Data.Validation.StudioActor.Administrator);
         Assert.NotNull(Assert.Single(kept).ThumbnailPng);
 
         await cards.Nth(0).Locator(".explore-morph-a").ClickAsync();

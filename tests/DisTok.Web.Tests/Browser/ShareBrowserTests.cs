@@ -16,21 +16,22 @@ public class ShareBrowserTests(StudioAppFactory app, BrowserSession session)
 
     static ILocator Card(IPage page, string name) => page.Locator($".token-card[data-token-name='{name}']");
 
-    async Task SaveTokenAsync(string name, string notes)
+    /// <summary>Saves a token owned by the browser of <paramref name="page"/> (its client cookie), as keeping one there does.</summary>
+    async Task SaveTokenAsync(IPage page, string name, string notes)
     {
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == DisTok.Web.Identity.ClientCookies.ClientId).Value;
         var model = app.Services.GetRequiredService<OptionalModel<DisTokModel>>().Model!;
         var token = model.TokenFromPrior(PriorKind.Laplace, 11, 1.0);
-        await app.Services.GetRequiredService<TokenLibrary>().SaveAsync(token, name, notes, ["share-test"], "ann", null);
+        await app.Services.GetRequiredService<TokenLibrary>().SaveAsync(token, name, notes, ["share-test"], "ann", null, owner: $"client:{cookie}");
     }
 
     [Fact]
     public async Task A_shared_token_opens_read_only_for_a_third_person_imports_and_a_revoked_link_says_so()
     {
         var name = $"owl-fox-{Guid.NewGuid():N}"[..16];
-        await SaveTokenAsync(name, "<script>window.pwned = 1</script>");
-
         // Ann finds the token in her library and shares it.
         var ann = await session.OpenAsync(app.BaseAddress, "/library");
+        await SaveTokenAsync(ann, name, "<script>window.pwned = 1</script>");
         await ann.Locator("#library-search").FillAsync(name);
         await Assertions.Expect(ann.Locator(".token-card")).ToHaveCountAsync(1, new() { Timeout = Timeout });
         await Assertions.Expect(Card(ann, name).Locator(".token-notes")).ToHaveTextAsync("<script>window.pwned = 1</script>");
@@ -47,7 +48,7 @@ public class ShareBrowserTests(StudioAppFactory app, BrowserSession session)
         await cara.Locator("#import-all").ClickAsync();
         await Assertions.Expect(cara.Locator("#share-message")).ToContainTextAsync($"Imported \"{name}\" into your library", new() { Timeout = Timeout });
         await BrowserSession.SaveScreenshotAsync(cara, "share-link.png");
-        var copies = await app.Services.GetRequiredService<TokenLibrary>().SearchAsync(name, null);
+        var copies = await app.Services.GetRequiredService<TokenLibrary>().SearchAsync(name, null, DisTok.Data.Validation.StudioActor.Administrator);
         Assert.Equal(2, copies.Count);
 
         // Ann revokes the link; Cara's reload says the link was revoked, and importing stores nothing more.

@@ -52,7 +52,7 @@ public partial class LibraryPage
     {
         try
         {
-            Tokens = await Library.SearchAsync(Text, Tag, take: 200);
+            Tokens = await Library.SearchAsync(Text, Tag, Actor, take: 200);
             Selected.IntersectWith(Tokens.Select(t => t.Id));
         }
         catch (StudioValidationException e) { ShowError(e.Message); }
@@ -88,6 +88,15 @@ public partial class LibraryPage
         await Guard(async () =>
         {
             await Library.UpdateAsync(edit.Id, edit.Name, edit.Notes, edit.Tags, Actor);
+            await SearchAsync();
+        });
+    }
+
+    async Task SetPublicAsync(Guid id, bool isPublic)
+    {
+        await Guard(async () =>
+        {
+            await Library.SetPublicAsync(id, isPublic, Actor);
             await SearchAsync();
         });
     }

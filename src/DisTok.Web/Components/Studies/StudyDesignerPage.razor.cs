@@ -42,7 +42,7 @@ public partial class StudyDesignerPage
     List<SavedToken> Tokens { get; } = [];
 
     async Task<IEnumerable<SavedToken>> SearchTokensAsync(string? text, CancellationToken ct) =>
-        text is { Length: > StudioLimits.MaxNameLength } ? [] : (await Library.SearchAsync(text, null, take: 20, ct: ct)).Where(t => Tokens.All(x => x.Id != t.Id));
+        text is { Length: > StudioLimits.MaxNameLength } ? [] : (await Library.SearchAsync(text, null, User?.Actor ?? new StudioActor(null, false), take: 20, scope: TokenScope.Usable, ct: ct)).Where(t => Tokens.All(x => x.Id != t.Id));
 
     void AddToken(SavedToken? token)
     {
