@@ -14,7 +14,7 @@ public sealed record AccountSummary(string Email, string DisplayName, string Rol
 
 /// <summary>The accounts for administrators: list them, change a role, lift a lockout. The last administrator cannot be
 /// demoted, so the service never ends up without one.</summary>
-public sealed class AccountDirectory(UserManager<StudioAccount> users, TimeProvider clock)
+public sealed class AccountDirectory(UserManager<StudioAccount> users, StudioDbContext db, TimeProvider clock)
 {
     /// <summary>Every account, by e-mail.</summary>
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken ct = default)
@@ -32,6 +32,9 @@ public sealed class AccountDirectory(UserManager<StudioAccount> users, TimeProvi
     public async Task SetRoleAsync(string email, string role)
     {
         if (role is not (StudioRoles.Admin or StudioRoles.User)) throw new StudioValidationException("role", $"role must be '{StudioRoles.Admin}' or '{StudioRoles.User}', got '{role}'");
+        // The count and the change in one write transaction (SQLite: BEGIN IMMEDIATE, so a second one waits): two
+        // administrators demoting each other at once cannot both pass the "last administrator" check.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var account = await users.FindByEmailAsync(email) ?? throw new StudioNotFoundException($"no account '{email}'");
         var current = await users.GetRolesAsync(account);
         if (current.Contains(StudioRoles.Admin) && role != StudioRoles.Admin && (await users.GetUsersInRoleAsync(StudioRoles.Admin)).Count <= 1)
@@ -39,6 +42,7 @@ public sealed class AccountDirectory(UserManager<StudioAccount> users, TimeProvi
         var remove = current.Where(r => r != role).ToList();
         if (remove.Count > 0) Check(await users.RemoveFromRolesAsync(account, remove));
         if (!current.Contains(role)) Check(await users.AddToRoleAsync(account, role));
+        await transaction.CommitAsync();
     }
 
     /// <summary>Ends an account's lockout and forgets its failed sign-ins.</summary>

@@ -37,4 +37,40 @@ public class AccountDirectoryTests
         await Assert.ThrowsAsync<StudioNotFoundException>(() => directory.SetRoleAsync("nobody@lab.example", StudioRoles.User));
         await Assert.ThrowsAsync<StudioValidationException>(() => directory.SetRoleAsync("bo@lab.example", "root"));
     }
+
+    [Fact]
+    public async Task Two_administrators_demoting_each_other_at_once_leave_one_administrator()
+    {
+        await using var db = await StudioDatabase.CreateAsync();
+        for (int round = 0; round < 10; round++)
+        {
+            string a = $"a{round}@lab.example", b = $"b{round}@lab.example";
+            using (var setup = db.Services.CreateScope())
+            {
+                var admin = setup.ServiceProvider.GetRequiredService<AccountAdmin>();
+                await admin.CreateAsync(a, Strong, StudioRoles.Admin);
+                await admin.CreateAsync(b, Strong, StudioRoles.Admin);
+                // Only these two are administrators in this round.
+                var directory = setup.ServiceProvider.GetRequiredService<AccountDirectory>();
+                foreach (var other in (await directory.ListAsync()).Where(x => x.Role == StudioRoles.Admin && x.Email != a && x.Email != b))
+                    await directory.SetRoleAsync(other.Email, StudioRoles.User);
+            }
+            using var first = db.Services.CreateScope();
+            using var second = db.Services.CreateScope();
+            var start = new TaskCompletionSource();
+            async Task<bool> Demote(IServiceScope scope, string email)
+            {
+                await start.Task;
+                try { await scope.ServiceProvider.GetRequiredService<AccountDirectory>().SetRoleAsync(email, StudioRoles.User); return true; }
+                catch (StudioValidationException) { return false; }
+            }
+            var both = Task.WhenAll(Task.Run(() => Demote(first, a)), Task.Run(() => Demote(second, b)));
+            start.SetResult();
+            var results = await both;
+            Assert.Equal(1, results.Count(ok => ok));
+            using var check = db.Services.CreateScope();
+            Assert.Single(await check.ServiceProvider.GetRequiredService<AccountDirectory>().ListAsync(), x => x.Role == StudioRoles.Admin);
+        }
+    }
 }
+
