@@ -40,6 +40,10 @@ public sealed class StudioOptions
     /// makes everything but signing in need one.</summary>
     public bool AllowAnonymous { get; set; } = true;
 
+    /// <summary>How often an open page checks its sign-in against the database (a role change or a deleted account takes
+    /// effect within this), and how often a sign-in cookie is re-checked. Defaults to 60 seconds.</summary>
+    public int AuthRevalidationSeconds { get; set; } = 60;
+
     /// <summary>Where trained DisTok versions are written (one folder per version). Defaults to "App_Data/versions".</summary>
     public string VersionsPath { get; set; } = "App_Data/versions";
 
@@ -57,6 +61,7 @@ public sealed class StudioOptions
         : DefaultSteps < 1 ? $"Studio:DefaultSteps must be at least 1, got {DefaultSteps}"
         : MaxRoomConcepts is < 1 or > StudioLimits.MaxRoomConcepts ? $"Studio:MaxRoomConcepts must be between 1 and {StudioLimits.MaxRoomConcepts}, got {MaxRoomConcepts}"
         : MaxRoomMembers < 1 ? $"Studio:MaxRoomMembers must be at least 1, got {MaxRoomMembers}"
+        : AuthRevalidationSeconds is < 1 or > 3600 ? $"Studio:AuthRevalidationSeconds must be between 1 and 3600, got {AuthRevalidationSeconds}"
         : HistoryShown is < 1 or > StudioLimits.MaxRoomImages ? $"Studio:HistoryShown must be between 1 and {StudioLimits.MaxRoomImages}, got {HistoryShown}"
         : null;
 }

@@ -42,6 +42,8 @@ public sealed class AccountDirectory(UserManager<StudioAccount> users, StudioDbC
         var remove = current.Where(r => r != role).ToList();
         if (remove.Count > 0) Check(await users.RemoveFromRolesAsync(account, remove));
         if (!current.Contains(role)) Check(await users.AddToRoleAsync(account, role));
+        // A new stamp ends sign-ins that carry the old role (open circuits at their next check, cookies at theirs).
+        if (remove.Count > 0 || !current.Contains(role)) Check(await users.UpdateSecurityStampAsync(account));
         await transaction.CommitAsync();
     }
 

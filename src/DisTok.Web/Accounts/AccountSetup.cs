@@ -30,6 +30,9 @@ public static class AccountSetup
         });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
+        var seconds = builder.Configuration.GetSection(StudioOptions.Section).Get<StudioOptions>()?.AuthRevalidationSeconds ?? 60;
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(seconds));
         return builder;
     }
 
