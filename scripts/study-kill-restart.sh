@@ -18,7 +18,7 @@ acked_votes() { [ -f "$work/acked.txt" ] && echo $(( $(wc -l < "$work/acked.txt"
 
 # Creating a study needs an account (taking part does not).
 email="study-owner@kill-restart.test"
-password="Kill-Restart-Study-42"
+password="Amber-Harbour-58-Lantern"
 start_studio
 echo "$password" | "$work/cli/distok" admin create --email "$email" --role user --database "$work/studio.db" >/dev/null
 echo "$password" | "$work/cli/distok" load study --url "$url" --participants 30 --acked "$work/acked.txt" --email "$email" --json --max-minutes 10 > "$work/run.json" 2> "$work/run.log" &

@@ -12,6 +12,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     /// <summary>Saved creative tokens.</summary>
     public DbSet<SavedToken> Tokens => Set<SavedToken>();
 
+    /// <summary>Personal API tokens of accounts (their secrets' hashes).</summary>
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     /// <summary>The saved tokens' tags.</summary>
     public DbSet<TokenTag> TokenTags => Set<TokenTag>();
 

@@ -52,6 +52,7 @@ app.UseStaticFiles();
 app.UseCrossSiteGuard();
 app.UseClientCookies();
 app.UseAuthentication();
+app.UseApiTokenRequired();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseSignInRequired(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StudioOptions>>().Value);

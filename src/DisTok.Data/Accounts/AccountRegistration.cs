@@ -27,6 +27,7 @@ public static class AccountRegistration
     {
         services.AddScoped<AccountAdmin>();
         services.AddScoped<AccountDirectory>();
+        services.AddSingleton<ApiKeys>();
         return services.AddIdentityCore<StudioAccount>(Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StudioDbContext>()

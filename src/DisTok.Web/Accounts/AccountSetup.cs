@@ -9,11 +9,19 @@ public static class AccountSetup
     /// <summary>The sign-in cookie's name (Identity's default for its application scheme, named so other code can see it).</summary>
     public const string SignInCookie = ".AspNetCore.Identity.Application";
 
+    /// <summary>The default authentication scheme: an API token when the request carries one, else the sign-in cookie.</summary>
+    public const string StudioScheme = "Studio";
+
     /// <summary>Adds Identity (the shared account rules), its application cookie and authorization.</summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddStudioAccounts().AddSignInManager();
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Requests carrying a personal API token sign in with it; everything else with Identity's cookie.
+        builder.Services.AddAuthentication(StudioScheme)
+            .AddPolicyScheme(StudioScheme, "cookie or API token", o => o.ForwardDefaultSelector = context =>
+                ApiTokenAuthentication.TokenOf(context.Request) is not null ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -30,6 +30,7 @@ public static class ApiRegistration
         RoomEndpoints.Map(api);
         StudyEndpoints.Map(api);
         AdminEndpoints.Map(api);
+        AccountTokenEndpoints.Map(api);
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("DisTok Studio API"));
         return app;
