@@ -1,8 +1,7 @@
-# DisTok Studio on the official .NET 10 images (Ubuntu 24.04 based: its libstdc++ already has
-# GLIBCXX_3.4.32, so the TorchSharp load fix finds nothing to do there).
-# Untested: no container engine runs on the machines this project is built on.
-# DOTNET_IMAGES names where the official images live (Microsoft's container registry, path
-# dotnet/sdk and dotnet/aspnet); pass it with --build-arg DOTNET_IMAGES=<registry>/dotnet.
+# DisTok Studio on the official .NET 10 images (Ubuntu 24.04 based: its libstdc++ already has GLIBCXX_3.4.32, so the
+# TorchSharp load fix finds nothing to do there).
+# DOTNET_IMAGES names where the official images live (Microsoft's container registry, path dotnet/sdk and
+# dotnet/aspnet); pass it with --build-arg DOTNET_IMAGES=<registry>/dotnet.
 ARG DOTNET_IMAGES
 FROM ${DOTNET_IMAGES}/sdk:10.0 AS build
 WORKDIR /src
@@ -10,9 +9,19 @@ COPY . .
 RUN dotnet publish src/DisTok.Web -c Release -o /app
 
 FROM ${DOTNET_IMAGES}/aspnet:10.0
+# curl answers the health check.
+RUN command -v curl >/dev/null || (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*)
 WORKDIR /app
 COPY --from=build /app .
-# Listen on all interfaces inside the container; publish the port with `docker run -p 5080:5080`.
-ENV Urls=http://0.0.0.0:5080
+# Everything the studio writes (database, trained versions, cookie-signing keys) lives on one volume.
+ENV Studio__DatabasePath=/data/studio.db \
+    Studio__VersionsPath=/data/versions \
+    Security__KeysPath=/data/keys \
+    Urls=http://0.0.0.0:5080
+RUN mkdir -p /data && chown 1654:1654 /data
+VOLUME /data
+# The image's unprivileged user (uid 1654, "app"), never root.
+USER 1654:1654
 EXPOSE 5080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD curl -fsS http://127.0.0.1:5080/healthz || exit 1
 ENTRYPOINT ["dotnet", "DisTok.Web.dll"]
