@@ -1,4 +1,5 @@
 using DisTok.Data.Entities;
+using DisTok.Data.Storage;
 using DisTok.Data.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,19 +33,21 @@ public sealed class AccountDirectory(UserManager<StudioAccount> users, StudioDbC
     public async Task SetRoleAsync(string email, string role)
     {
         if (role is not (StudioRoles.Admin or StudioRoles.User)) throw new StudioValidationException("role", $"role must be '{StudioRoles.Admin}' or '{StudioRoles.User}', got '{role}'");
-        // The count and the change in one write transaction (SQLite: BEGIN IMMEDIATE, so a second one waits): two
-        // administrators demoting each other at once cannot both pass the "last administrator" check.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var account = await users.FindByEmailAsync(email) ?? throw new StudioNotFoundException($"no account '{email}'");
-        var current = await users.GetRolesAsync(account);
-        if (current.Contains(StudioRoles.Admin) && role != StudioRoles.Admin && (await users.GetUsersInRoleAsync(StudioRoles.Admin)).Count <= 1)
-            throw new StudioValidationException("role", "this is the last administrator; make another one first");
-        var remove = current.Where(r => r != role).ToList();
-        if (remove.Count > 0) Check(await users.RemoveFromRolesAsync(account, remove));
-        if (!current.Contains(role)) Check(await users.AddToRoleAsync(account, role));
-        // A new stamp ends sign-ins that carry the old role (open circuits at their next check, cookies at theirs).
-        if (remove.Count > 0 || !current.Contains(role)) Check(await users.UpdateSecurityStampAsync(account));
-        await transaction.CommitAsync();
+        // The count and the change in one immediate write transaction (a second one waits): two administrators
+        // demoting each other at once cannot both pass the "last administrator" check.
+        await WriteTransaction.RunAsync(db, async () =>
+        {
+            var account = await users.FindByEmailAsync(email) ?? throw new StudioNotFoundException($"no account '{email}'");
+            var current = await users.GetRolesAsync(account);
+            if (current.Contains(StudioRoles.Admin) && role != StudioRoles.Admin && (await users.GetUsersInRoleAsync(StudioRoles.Admin)).Count <= 1)
+                throw new StudioValidationException("role", "this is the last administrator; make another one first");
+            var remove = current.Where(r => r != role).ToList();
+            if (remove.Count > 0) Check(await users.RemoveFromRolesAsync(account, remove));
+            if (!current.Contains(role)) Check(await users.AddToRoleAsync(account, role));
+            // A new stamp ends sign-ins that carry the old role (open circuits at their next check, cookies at theirs).
+            if (remove.Count > 0 || !current.Contains(role)) Check(await users.UpdateSecurityStampAsync(account));
+            return true;
+        }, CancellationToken.None);
     }
 
     /// <summary>Ends an account's lockout and forgets its failed sign-ins.</summary>

@@ -138,11 +138,12 @@ public sealed class StudyStore(IDbContextFactory<StudioDbContext> contexts, Time
         var bytes = StudioInput.Png(png, "image", StudioLimits.MaxImageBytes)!;
         await using var db = await contexts.CreateDbContextAsync(ct);
         // Replace in one transaction: a crash between the delete and the insert must not lose the image.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.StudyImages.Where(i => i.StudyId == studyId && i.ArmIndex == arm && i.ItemIndex == item).ExecuteDeleteAsync(ct);
-        db.StudyImages.Add(new StudyImage { Id = UnguessableId.New(), StudyId = studyId, ArmIndex = arm, ItemIndex = item, Png = bytes });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await WriteTransaction.RunAsync(db, async () =>
+        {
+            await db.StudyImages.Where(i => i.StudyId == studyId && i.ArmIndex == arm && i.ItemIndex == item).ExecuteDeleteAsync(ct);
+            db.StudyImages.Add(new StudyImage { Id = UnguessableId.New(), StudyId = studyId, ArmIndex = arm, ItemIndex = item, Png = bytes });
+            return await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     /// <summary>The (arm, item) pairs that have no image yet, in order.</summary>

@@ -25,12 +25,24 @@ public class LoadCommandTests
     [InlineData("queue", "--rooms", "51", "--rooms must be between 1 and 50")]
     [InlineData("memory", "--generations", "0", "--generations must be between 1 and 5000")]
     [InlineData("memory", "--max-minutes", "0", "--max-minutes must be between 1 and 240")]
-    [InlineData("study", "--participants", "0", "--participants must be between 1 and 500")]
+    [InlineData("abuse", "--honest", "0", "--honest must be between 1 and 20")]
+    [InlineData("abuse", "--renders", "201", "--renders must be between 1 and 200")]
     public async Task Runs_are_bounded(string run, string option, string value, string message)
     {
         var (exit, error) = await Run("load", run, option, value, "--url", "http://127.0.0.1:1");
         Assert.NotEqual(0, exit);
         Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task A_study_run_is_bounded_and_names_the_account_that_creates_the_study()
+    {
+        var (exit, error) = await Run("load", "study", "--participants", "0", "--url", "http://127.0.0.1:1");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--email", error);
+        (exit, error) = await Run("load", "study", "--participants", "0", "--email", "owner@lab.example", "--url", "http://127.0.0.1:1");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--participants must be between 1 and 500", error);
     }
 
     [Fact]
