@@ -38,6 +38,37 @@ public static class AdminCommand
             }
             catch (StudioValidationException e) { throw new ArgumentException(e.Message); }
         });
-        return new Command("admin", "Accounts of the studio.") { create };
+        return new Command("admin", "Accounts of the studio.") { create, ApiToken() };
+    }
+
+    /// <summary>`distok admin api-token --email E --name N`: makes a personal API token for an existing account and prints
+    /// it once (only its hash is stored); the same as <c>POST /api/account/tokens</c> while signed in.</summary>
+    static Command ApiToken()
+    {
+        var email = new Option<string>("--email") { Description = "The account the token acts as.", Required = true };
+        var name = new Option<string>("--name") { Description = "What to call the token.", Required = true };
+        var database = new Option<string>("--database") { Description = "The studio's SQLite file (the app's Studio:DatabasePath).", DefaultValueFactory = _ => Path.Combine("App_Data", "studio.db") };
+        var command = new Command("api-token", "Make a personal API token for an account (printed once; send it as 'Authorization: Bearer …').") { email, name, database };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = Path.GetFullPath(parse.GetValue(database)!);
+            if (!File.Exists(file)) throw new ArgumentException($"no studio database at {parse.GetValue(database)}");
+            var services = new ServiceCollection().AddLogging();
+            services.AddStudioData($"Data Source={file}");
+            services.AddStudioAccounts();
+            await using var provider = services.BuildServiceProvider();
+            await provider.MigrateStudioDatabaseAsync(ct);
+            await using var scope = provider.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Entities.StudioAccount>>();
+            var account = await users.FindByEmailAsync(parse.GetValue(email)!) ?? throw new ArgumentException($"no account '{parse.GetValue(email)}'");
+            try
+            {
+                var made = await scope.ServiceProvider.GetRequiredService<ApiKeys>().CreateAsync(account.Id, parse.GetValue(name)!, ct);
+                Console.WriteLine(made.Token);
+                return 0;
+            }
+            catch (StudioValidationException e) { throw new ArgumentException(e.Message); }
+        });
+        return command;
     }
 }

@@ -55,4 +55,32 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains(reason, error, StringComparison.OrdinalIgnoreCase);
         if (File.Exists(Database)) Assert.False(await IsAdminAsync("root@lab.example"));
     }
+
+    [Fact]
+    public async Task An_api_token_is_printed_once_for_an_existing_account_and_names_it()
+    {
+        Assert.Equal(0, (await Run("Quiet-River-77-Stone\n", "--email", "script@lab.example", "--role", "user")).Exit);
+        var output = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(output);
+        (int Exit, string Error) made;
+        try { made = await CliHarness.RunAsync(AdminCommand.Create(), ["admin", "api-token", "--database", Database, "--email", "script@lab.example", "--name", "notebook"]); }
+        finally { Console.SetOut(previous); }
+        Assert.Equal(0, made.Exit);
+        var token = output.ToString().Trim();
+        Assert.StartsWith(ApiKeys.Prefix, token);
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddStudioData($"Data Source={Database}");
+        services.AddStudioAccounts();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<UserManager<StudioAccount>>().FindByEmailAsync("script@lab.example");
+        Assert.Equal(account!.Id, await provider.GetRequiredService<ApiKeys>().AccountOfAsync(token));
+
+        var unknown = await CliHarness.RunAsync(AdminCommand.Create(), ["admin", "api-token", "--database", Database, "--email", "nobody@lab.example", "--name", "x"]);
+        Assert.NotEqual(0, unknown.Exit);
+        Assert.Contains("no account", unknown.Error);
+    }
 }
+
