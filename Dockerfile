@@ -14,14 +14,16 @@ RUN command -v curl >/dev/null || (apt-get update && apt-get install -y --no-ins
 WORKDIR /app
 COPY --from=build /app .
 # Everything the studio writes (database, trained versions, cookie-signing keys) lives on one volume.
+# BIND and PORT say where it listens (all interfaces of the container, port 5080, unless set); the health check follows.
 ENV Studio__DatabasePath=/data/studio.db \
     Studio__VersionsPath=/data/versions \
     Security__KeysPath=/data/keys \
-    Urls=http://0.0.0.0:5080
+    BIND=0.0.0.0 \
+    PORT=5080
 RUN mkdir -p /data && chown 1654:1654 /data
 VOLUME /data
 # The image's unprivileged user (uid 1654, "app"), never root.
 USER 1654:1654
 EXPOSE 5080
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD curl -fsS http://127.0.0.1:5080/healthz || exit 1
-ENTRYPOINT ["dotnet", "DisTok.Web.dll"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD curl -fsS "http://127.0.0.1:${PORT}/healthz" || exit 1
+ENTRYPOINT ["sh", "-c", "exec dotnet DisTok.Web.dll --Urls \"http://${BIND}:${PORT}\""]
