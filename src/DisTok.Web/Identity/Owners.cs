@@ -11,11 +11,12 @@ namespace DisTok.Web.Identity;
 public static class Owners
 {
     /// <summary>The owner identity and admin flag of <paramref name="user"/> at the browser <paramref name="clientId"/>.</summary>
-    public static StudioActor ActorOf(ClaimsPrincipal? user, string clientId)
-    {
-        var account = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        return new StudioActor(account is not null ? $"account:{account}" : $"client:{clientId}", user?.IsInRole(StudioRoles.Admin) == true);
-    }
+    public static StudioActor ActorOf(ClaimsPrincipal? user, string clientId) =>
+        new(AccountOf(user) ?? $"client:{clientId}", user?.IsInRole(StudioRoles.Admin) == true);
+
+    /// <summary><c>account:{id}</c> for a signed-in user, else null.</summary>
+    public static string? AccountOf(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "account:" + id : null;
 
     /// <summary>How an administrator's action is recorded ("promoted by", "started by"): the account's name.</summary>
     public static string AdminNameOf(ClaimsPrincipal? user) => user?.Identity?.Name ?? "admin";

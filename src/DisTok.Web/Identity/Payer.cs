@@ -16,14 +16,7 @@ public static class Payer
     public static string Of(HttpContext? http) => Of(http?.User, http?.Connection.RemoteIpAddress);
 
     /// <summary>The payer for a sign-in (may be null) at a client address (may be null when unknown).</summary>
-    public static string Of(ClaimsPrincipal? user, IPAddress? address)
-    {
-        var account = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        return account is not null ? Account(account) : AddressKey(address);
-    }
-
-    /// <summary>The payer key of an account id.</summary>
-    public static string Account(string accountId) => "account:" + accountId;
+    public static string Of(ClaimsPrincipal? user, IPAddress? address) => Owners.AccountOf(user) ?? AddressKey(address);
 
     /// <summary>True for an account's key (accounts get their own share).</summary>
     public static bool IsAccount(string payer) => payer.StartsWith("account:", StringComparison.Ordinal);
