@@ -62,6 +62,32 @@ public class ShareBrowserTests(StudioAppFactory app, BrowserSession session)
     }
 
     [Fact]
+    public async Task A_token_made_public_in_the_library_shows_in_the_gallery_for_others_who_open_it_in_a_room_but_cannot_change_it()
+    {
+        var name = $"public-{Guid.NewGuid():N}"[..15];
+        var ann = await session.OpenAsync(app.BaseAddress, "/library");
+        await SaveTokenAsync(ann, name, "for everyone");
+        await ann.Locator("#library-search").FillAsync(name);
+        await Assertions.Expect(ann.Locator(".token-card")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+
+        // Before Ann flips the switch, Bob's gallery does not have it.
+        var bob = await session.OpenAsync(app.BaseAddress, "/gallery");
+        await bob.Locator("#gallery-search").FillAsync(name);
+        await Assertions.Expect(bob.Locator("#gallery-empty")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        await Card(ann, name).Locator(".token-public input").ClickAsync();
+        await Assertions.Expect(Card(ann, name).Locator(".token-public")).ToContainTextAsync("public", new() { Timeout = Timeout });
+
+        await bob.ReloadAsync();
+        await BrowserSession.WaitInteractiveAsync(bob);
+        await bob.Locator("#gallery-search").FillAsync(name);
+        await Assertions.Expect(Card(bob, name)).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        Assert.Equal(0, await Card(bob, name).Locator(".token-edit, .token-delete, .token-public, .token-select").CountAsync());
+        await Card(bob, name).Locator(".token-to-room").ClickAsync();
+        await Assertions.Expect(bob).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/rooms/[A-Za-z0-9_-]{22}$"), new() { Timeout = Timeout });
+    }
+
+    [Fact]
     public async Task An_unknown_link_says_it_does_not_exist()
     {
         var page = await session.OpenAsync(app.BaseAddress, "/s/AAAAAAAAAAAAAAAAAAAAAA");

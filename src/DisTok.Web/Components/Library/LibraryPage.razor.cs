@@ -2,7 +2,6 @@ using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.Data.Validation;
 using DisTok.Web.Identity;
-using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.Components;
 
 namespace DisTok.Web.Components.Library;
@@ -16,7 +15,6 @@ public partial class LibraryPage
     [Inject] TokenLibrary Library { get; set; } = default!;
     [Inject] ShareLinks ShareLinks { get; set; } = default!;
     [Inject] NavigationManager Navigation { get; set; } = default!;
-    [Inject] RoomOpener Rooms { get; set; } = default!;
     [Inject] ModelVersions Versions { get; set; } = default!;
     [Inject] Models.ServedDisTok Served { get; set; } = default!;
 
@@ -64,51 +62,26 @@ public partial class LibraryPage
         else Selected.Remove(id);
     }
 
-    Task ShareSelectedAsync() =>
-        ShareAsync(Tokens!.Where(t => Selected.Contains(t.Id)).Select(t => t.Id).ToList(), Selected.Count == 1 ? "a token" : $"{Selected.Count} tokens");
-
-    async Task ShareAsync(IReadOnlyList<Guid> ids, string title)
+    async Task ShareSelectedAsync()
     {
+        var ids = Tokens!.Where(t => Selected.Contains(t.Id)).Select(t => t.Id).ToList();
         await Guard(async () =>
         {
-            var link = await ShareLinks.CreateForTokensAsync(ids, title, owner: User?.Owner);
-            NewLink = $"/s/{link.Id}";
-            Links = await ShareLinks.ListAsync(Actor);
+            var link = await ShareLinks.CreateForTokensAsync(ids, ids.Count == 1 ? "a token" : $"{ids.Count} tokens", owner: User?.Owner);
+            await SharedAsync($"/s/{link.Id}");
         });
     }
 
-    Task OpenRoomAsync(SavedToken token) => Guard(async () =>
+    async Task SharedAsync(string link)
     {
-        var roomId = await Rooms.OpenWithTokenAsync(token, User?.DisplayName ?? StudioLimits.AnonymousName, User?.Owner);
-        Navigation.NavigateTo($"/rooms/{roomId}");
-    });
-
-    async Task SaveAsync(TokenEdit edit)
-    {
-        await Guard(async () =>
-        {
-            await Library.UpdateAsync(edit.Id, edit.Name, edit.Notes, edit.Tags, Actor);
-            await SearchAsync();
-        });
+        NewLink = link;
+        Links = await ShareLinks.ListAsync(Actor);
     }
 
-    async Task SetPublicAsync(Guid id, bool isPublic)
+    async Task ChangedAsync(Guid id)
     {
-        await Guard(async () =>
-        {
-            await Library.SetPublicAsync(id, isPublic, Actor);
-            await SearchAsync();
-        });
-    }
-
-    async Task DeleteAsync(Guid id)
-    {
-        await Guard(async () =>
-        {
-            await Library.DeleteAsync(id, Actor);
-            Selected.Remove(id);
-            await SearchAsync();
-        });
+        ErrorMessage = null;
+        await SearchAsync();
     }
 
     async Task RevokeAsync(string id)
