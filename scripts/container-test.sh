@@ -22,7 +22,8 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 if ! command -v podman >/dev/null || ! command -v runc >/dev/null || ! command -v debootstrap >/dev/null; then
   log "installing podman, runc and debootstrap"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y podman runc debootstrap >/dev/null
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap >/dev/null
 fi
 printf '[containers]\ndefault_ulimits = []\n' > "$work/containers.conf"
 export CONTAINERS_CONF="$work/containers.conf"

@@ -2,7 +2,8 @@
 # Runs every test of the solution and ends with one plain line: "N passed, N failed, N skipped".
 # Installs what the tests need on a fresh Debian/Ubuntu machine first (Chromium for browser tests).
 #   scripts/test.sh           all tests
-#   scripts/test.sh --fast    skip tests marked [Trait("Category", "Slow")]
+#   scripts/test.sh --fast    skip tests marked [Trait("Category", "Slow")] and the container check
+# The full run also builds the Dockerfile and checks the container (scripts/container-test.sh); it counts as one test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,16 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
+if [[ "${1:-}" != "--fast" ]]; then
+  echo "container check (scripts/container-test.sh)"
+  if scripts/container-test.sh > "$results/container.json" 2> "$results/container.log"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    tail -n 30 "$results/container.log"
+  fi
+  cat "$results/container.json"
+fi
 # A build failure or a crashed test host leaves no (or too few) results: count it as a failure.
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"

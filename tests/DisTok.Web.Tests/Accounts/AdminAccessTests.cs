@@ -8,7 +8,7 @@ namespace DisTok.Web.Tests.Accounts;
 /// counts toward the lockout, and sign-in needs the antiforgery token.</summary>
 public class AdminAccessTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
 
     (HttpClient Http, CookieContainer Cookies) Browser()
     {

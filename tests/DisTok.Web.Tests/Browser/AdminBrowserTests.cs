@@ -10,7 +10,7 @@ public class AdminBrowserTests(StudioAppFactory app, BrowserSession session)
     : IClassFixture<StudioAppFactory>, IClassFixture<BrowserSession>
 {
     const float Timeout = 60_000;
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
 
     [Fact]
     public async Task An_admin_signs_in_sees_the_status_and_makes_a_user_an_admin()

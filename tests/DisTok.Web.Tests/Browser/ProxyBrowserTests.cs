@@ -13,7 +13,7 @@ namespace DisTok.Web.Tests.Browser;
 public class ProxyBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     const float Timeout = 60_000;
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
 
     [Fact]
     public async Task Behind_a_tls_proxy_the_address_is_the_browsers_cookies_are_secure_and_a_restart_keeps_the_sign_in()

@@ -16,7 +16,7 @@ public class RevalidationBrowserTests(QuickRevalidationAppFactory app, BrowserSe
     : IClassFixture<QuickRevalidationAppFactory>, IClassFixture<BrowserSession>
 {
     const float Timeout = 60_000;
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
 
     [Fact]
     public async Task A_demoted_administrator_loses_the_open_admin_page()

@@ -15,7 +15,7 @@ public class TrainingBrowserTests(TrainingAppFactory app, BrowserSession session
     : IClassFixture<TrainingAppFactory>, IClassFixture<BrowserSession>
 {
     const float Timeout = 180_000;
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
 
     [Fact]
     public async Task An_admin_trains_promotes_generates_with_the_new_version_and_rolls_back()

@@ -35,7 +35,7 @@ public sealed class AbuseAppFactory : StudioAppFactory
 /// limits it fills are its own.</summary>
 public class AbuseLimitTests(AbuseAppFactory app) : IClassFixture<AbuseAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
     static readonly TimeSpan Wait = TimeSpan.FromMinutes(1);
 
     GenerationQueue Queue => app.Services.GetRequiredService<GenerationQueue>();

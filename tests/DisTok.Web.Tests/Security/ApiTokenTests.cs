@@ -14,15 +14,9 @@ namespace DisTok.Web.Tests.Security;
 /// what it uploads, creates studies, queues in the account's share over a hub — until the token is revoked.</summary>
 public class ApiTokenTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
-
     async Task<string> TokenForNewAccountAsync()
     {
-        var email = $"t{Guid.NewGuid():N}"[..12] + "@lab.example";
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(email, Strong, StudioRoles.User);
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress }.AsStudioScript();
-        await SignInForm.PostAsync(browser, email, Strong, "/");
+        using var browser = (await SignInForm.NewAccountAsync(app, StudioRoles.User)).Http;
         var made = await browser.PostAsJsonAsync("/api/account/tokens", new { name = "notebook" });
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
         var token = JsonDocument.Parse(await made.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;

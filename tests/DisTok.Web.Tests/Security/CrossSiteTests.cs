@@ -18,7 +18,6 @@ namespace DisTok.Web.Tests.Security;
 /// keep working.</summary>
 public class CrossSiteTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
     const string Foreign = "http://attacker.localhost:5081";
 
     /// <summary>Every POST/PUT/PATCH/DELETE route under /api, read from the running app's endpoints, with its parameters
@@ -44,16 +43,7 @@ public class CrossSiteTests(StudioAppFactory app) : IClassFixture<StudioAppFacto
         _ => "AAAAAAAAAAAAAAAAAAAAAA",
     });
 
-    async Task<HttpClient> SignedInAdminAsync()
-    {
-        var email = $"a{Guid.NewGuid():N}"[..12] + "@lab.example";
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(email, Strong, StudioRoles.Admin);
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
-        await http.GetAsync("/");   // the client cookie, as a browser has it
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInForm.PostAsync(http, email, Strong)).StatusCode);
-        return http;
-    }
+    async Task<HttpClient> SignedInAdminAsync() => (await SignInForm.NewAccountAsync(app, StudioRoles.Admin, script: false)).Http;
 
     /// <summary>How many rows each table holds and how many jobs wait: a refused request must leave all of it as it was.</summary>
     async Task<string> StoredStateAsync()

@@ -16,7 +16,7 @@ public sealed class RestartableAppFactory(string root, string? keysPath = null) 
 /// sign-ins that survive a restart because the keys are kept, a real error page, and bad settings refused at start.</summary>
 public class DeploymentTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
 
     static HttpClient Client(Uri baseAddress, CookieContainer? cookies = null, bool https = false)
     {

@@ -13,21 +13,9 @@ public class StudyApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactor
 {
     HttpClient Client() => new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) }.AsStudioScript();
 
-    const string Strong = "Quiet-River-77-Stone";
-
     /// <summary>A script signed in to a new account (creating a study needs one).</summary>
-    async Task<HttpClient> OwnerAsync()
-    {
-        var email = $"o{Guid.NewGuid():N}"[..12] + "@lab.example";
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DisTok.Data.Accounts.AccountAdmin>().CreateAsync(email, Strong, DisTok.Data.Accounts.StudioRoles.User);
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2),
-        }.AsStudioScript();
-        Assert.Equal(HttpStatusCode.Redirect, (await DisTok.Web.Tests.Accounts.SignInForm.PostAsync(http, email, Strong, "/")).StatusCode);
-        return http;
-    }
+    async Task<HttpClient> OwnerAsync() =>
+        (await DisTok.Web.Tests.Accounts.SignInForm.NewAccountAsync(app, DisTok.Data.Accounts.StudioRoles.User)).Http;
 
     static async Task<JsonElement> Json(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
 

@@ -10,8 +10,6 @@ namespace DisTok.Web.Tests.Training;
 /// <summary>Every admin API route refuses anonymous callers (401) and signed-in non-admins (403), and changes nothing.</summary>
 public class AdminRouteAccessTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
-
     public static TheoryData<string, string> Routes => new()
     {
         { "GET", "/api/admin/training" },
@@ -33,11 +31,7 @@ public class AdminRouteAccessTests(StudioAppFactory app) : IClassFixture<StudioA
         var response = await anonymous.SendAsync(Request(method, path));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
-        var email = $"u{Guid.NewGuid():N}"[..12] + "@lab.example";
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(email, Strong, StudioRoles.User);
-        using var user = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress }.AsStudioScript();
-        await SignInForm.PostAsync(user, email, Strong);
+        using var user = (await SignInForm.NewAccountAsync(app, StudioRoles.User)).Http;
         var refused = await user.SendAsync(Request(method, path));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Empty(await refused.Content.ReadAsStringAsync());

@@ -16,7 +16,7 @@ namespace DisTok.Web.Tests.Training;
 [Trait("Category", "Slow")]
 public class TrainingApiTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
 {
-    const string Strong = "Quiet-River-77-Stone";
+    const string Strong = DisTok.Web.Tests.Accounts.SignInForm.StrongPassword;
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     async Task<HttpClient> AdminAsync()
