@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and ends with one plain line: "N passed, N failed, N skipped".
-# Installs what the tests need on a fresh Debian/Ubuntu machine first (Chromium for browser tests).
+# Installs what the tests need on a fresh Debian/Ubuntu machine first (Chromium for browser tests, PostgreSQL and Redis
+# for the store and cluster tests: scripts/services.sh).
 #   scripts/test.sh           all tests
 #   scripts/test.sh --fast    skip tests marked [Trait("Category", "Slow")] and the container check
 # The full run also builds the Dockerfile and checks the container (scripts/container-test.sh); it counts as one test.
@@ -11,6 +12,11 @@ filter=()
 if [[ "${1:-}" == "--fast" ]]; then filter=(--filter "Category!=Slow"); fi
 
 scripts/install-test-deps.sh || { echo "could not install test dependencies"; echo "0 passed, 1 failed"; exit 1; }
+# Throwaway PostgreSQL and Redis on loopback for the store and cluster tests; stopped and deleted at the end.
+services=$(scripts/services.sh up) || { echo "could not start PostgreSQL and Redis"; echo "0 passed, 1 failed"; exit 1; }
+eval "$services"
+export DISTOK_TEST_POSTGRES DISTOK_TEST_REDIS
+trap 'scripts/services.sh down' EXIT
 
 results="TestResults"
 rm -rf "$results"

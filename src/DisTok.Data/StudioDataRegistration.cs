@@ -11,11 +11,13 @@ public static class StudioDataRegistration
     /// <summary>Registers an <see cref="IDbContextFactory{StudioDbContext}"/> (so singletons and background services can make
     /// short-lived contexts) and the stores <see cref="TokenLibrary"/>, <see cref="ShareLinks"/> and <see cref="RoomStore"/> as singletons.</summary>
     /// <param name="services">The app's services.</param>
-    /// <param name="connectionString">A SQLite connection string, e.g. <c>Data Source=data/studio.db</c>.</param>
-    public static IServiceCollection AddStudioData(this IServiceCollection services, string connectionString)
+    /// <param name="connectionString">A SQLite connection string, e.g. <c>Data Source=data/studio.db</c>, or a PostgreSQL one.</param>
+    /// <param name="provider">Which server <paramref name="connectionString"/> names.</param>
+    public static IServiceCollection AddStudioData(this IServiceCollection services, string connectionString,
+        StudioDatabaseProvider provider = StudioDatabaseProvider.Sqlite)
     {
-        StudioDbOptions.Configure(new DbContextOptionsBuilder<StudioDbContext>(), connectionString);
-        services.AddDbContextFactory<StudioDbContext>(options => StudioDbOptions.Configure(options, connectionString));
+        StudioDbOptions.Configure(new DbContextOptionsBuilder<StudioDbContext>(), provider, connectionString);
+        services.AddDbContextFactory<StudioDbContext>(options => StudioDbOptions.Configure(options, provider, connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenLibrary>();
         services.AddSingleton<ShareLinks>();
@@ -27,15 +29,21 @@ public static class StudioDataRegistration
         return services;
     }
 
-    /// <summary>Creates the database file's folder if needed and applies every pending migration; a no-op when the schema is current.</summary>
+    /// <summary>Creates the database file's folder if needed (SQLite) and applies every pending migration; a no-op when the
+    /// schema is current. Several nodes starting at once are safe: EF Core holds a database-wide lock while it migrates.</summary>
     public static async Task MigrateStudioDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var sqlite = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        if (db.Database.IsSqlite()) CreateFolderOf(db.Database.GetConnectionString()!);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    static void CreateFolderOf(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
         if (sqlite.Mode != SqliteOpenMode.Memory && sqlite.DataSource is not (":memory:" or "")
             && Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource)) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
-        await db.Database.MigrateAsync(ct);
     }
 }

@@ -44,7 +44,7 @@ builder.AddTraining();
 builder.AddStudioApi();
 
 var app = builder.Build();
-await app.Services.MigrateStudioDatabaseAsync();
+await app.PrepareStudioDatabaseAsync();
 await app.Services.RestoreServedVersionAsync();
 app.UseForwardedRequest();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);

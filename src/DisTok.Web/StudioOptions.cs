@@ -1,3 +1,4 @@
+using DisTok.Data;
 using DisTok.Data.Validation;
 
 namespace DisTok.Web;
@@ -7,6 +8,13 @@ public sealed class StudioOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Studio";
+
+    /// <summary>The connection string name PostgreSQL is read from (<c>ConnectionStrings:Studio</c>).</summary>
+    public const string PostgresConnectionName = "Studio";
+
+    /// <summary>Which database holds the studio's data: "Sqlite" (the default, the file at <see cref="DatabasePath"/>) or
+    /// "Postgres" (the server named by <c>ConnectionStrings:Studio</c>, which several studio nodes can share).</summary>
+    public StudioDatabaseProvider Database { get; set; } = StudioDatabaseProvider.Sqlite;
 
     /// <summary>The SQLite database file; relative paths are taken from the current folder. Defaults to "App_Data/studio.db".</summary>
     public string DatabasePath { get; set; } = "App_Data/studio.db";

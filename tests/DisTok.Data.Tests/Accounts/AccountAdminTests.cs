@@ -6,12 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DisTok.Data.Tests.Accounts;
 
-public class AccountAdminTests
+public abstract class AccountAdminTests(StudioDatabaseProvider provider)
 {
     [Fact]
     public async Task An_admin_is_created_with_a_strong_password_and_survives_a_restart()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         using (var scope = db.Services.CreateScope())
         {
             var account = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync("ada@lab.example", "Correct-Horse-9-Battery", StudioRoles.Admin);
@@ -35,7 +35,7 @@ public class AccountAdminTests
     [InlineData("Ada-Lovelace-2024", "account's name")]
     public async Task Weak_and_default_passwords_are_refused_and_nothing_is_stored(string password, string reason)
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         using var scope = db.Services.CreateScope();
         var e = await Assert.ThrowsAsync<StudioValidationException>(() =>
             scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync("ada.lovelace@lab.example", password, StudioRoles.Admin));
@@ -46,7 +46,7 @@ public class AccountAdminTests
     [Fact]
     public async Task Taken_emails_bad_addresses_and_unknown_roles_are_refused()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         using var scope = db.Services.CreateScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
         await admin.CreateAsync("bo@lab.example", "Quiet-River-77-Stone", StudioRoles.User);
@@ -58,7 +58,7 @@ public class AccountAdminTests
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         using var scope = db.Services.CreateScope();
         var account = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync("di@lab.example", "Quiet-River-77-Stone", StudioRoles.User);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioAccount>>();
@@ -66,3 +66,10 @@ public class AccountAdminTests
         Assert.True(await users.IsLockedOutAsync(account));
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class AccountAdminOnSqliteTests() : AccountAdminTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class AccountAdminOnPostgresTests() : AccountAdminTests(StudioDatabaseProvider.Postgres);

@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DisTok.Data.Tests.Accounts;
 
-public class AccountDirectoryTests
+public abstract class AccountDirectoryTests(StudioDatabaseProvider provider)
 {
     const string Strong = "Quiet-River-77-Stone";
 
     [Fact]
     public async Task Roles_change_lockouts_lift_and_the_last_admin_stays()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         using var scope = db.Services.CreateScope();
         var admin = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
         var directory = scope.ServiceProvider.GetRequiredService<AccountDirectory>();
@@ -41,7 +41,7 @@ public class AccountDirectoryTests
     [Fact]
     public async Task Two_administrators_demoting_each_other_at_once_leave_one_administrator()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         for (int round = 0; round < 10; round++)
         {
             string a = $"a{round}@lab.example", b = $"b{round}@lab.example";
@@ -74,3 +74,9 @@ public class AccountDirectoryTests
     }
 }
 
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class AccountDirectoryOnSqliteTests() : AccountDirectoryTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class AccountDirectoryOnPostgresTests() : AccountDirectoryTests(StudioDatabaseProvider.Postgres);

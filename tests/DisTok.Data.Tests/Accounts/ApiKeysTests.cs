@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DisTok.Data.Tests.Accounts;
 
 /// <summary>Personal API tokens: only the exact, live token of an account signs in as it.</summary>
-public class ApiKeysTests
+public abstract class ApiKeysTests(StudioDatabaseProvider provider)
 {
     [Fact]
     public async Task Only_the_exact_live_token_names_its_account()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var keys = db.Services.GetRequiredService<ApiKeys>();
         var made = await keys.CreateAsync("acct-1", "notebook");
         Assert.Matches("^dtk_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{43}$", made.Token);
@@ -32,7 +32,7 @@ public class ApiKeysTests
     [Fact]
     public async Task An_account_holds_a_bounded_number_of_live_tokens_and_names_are_checked()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var keys = db.Services.GetRequiredService<ApiKeys>();
         await Assert.ThrowsAsync<StudioValidationException>(() => keys.CreateAsync("acct", ""));
         for (int i = 0; i < ApiKeys.MaxPerAccount; i++) await keys.CreateAsync("acct", $"k{i}");
@@ -40,3 +40,10 @@ public class ApiKeysTests
         Assert.Contains($"at most {ApiKeys.MaxPerAccount}", e.Message);
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class ApiKeysOnSqliteTests() : ApiKeysTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class ApiKeysOnPostgresTests() : ApiKeysTests(StudioDatabaseProvider.Postgres);

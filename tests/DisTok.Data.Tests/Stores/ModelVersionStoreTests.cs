@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DisTok.Data.Tests.Stores;
 
 /// <summary>Model versions, promotions and training runs on a real SQLite file, including across a restart.</summary>
-public class ModelVersionStoreTests
+public abstract class ModelVersionStoreTests(StudioDatabaseProvider provider)
 {
     static ModelVersions Versions(StudioDatabase db) => db.Services.GetRequiredService<ModelVersions>();
     static TrainingRuns Runs(StudioDatabase db) => db.Services.GetRequiredService<TrainingRuns>();
@@ -14,7 +14,7 @@ public class ModelVersionStoreTests
     [Fact]
     public async Task Nothing_promoted_means_the_embedded_model_and_the_newest_promotion_wins_after_a_restart()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");
         Assert.Null(await Versions(db).PromotedAsync());
         await Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1", Sha256 = "a1", CreatedBy = "x@lab.example" });
@@ -32,7 +32,7 @@ public class ModelVersionStoreTests
     [Fact]
     public async Task Promoting_an_unknown_version_or_adding_a_taken_number_is_refused_and_stores_nothing()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");
         await Versions(db).AddAsync(new ModelVersion { Number = 1, Folder = "v1", Sha256 = "a1" });
 
@@ -48,7 +48,7 @@ public class ModelVersionStoreTests
     [Fact]
     public async Task An_evaluation_is_kept_until_the_embedded_weights_change()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");
         await Versions(db).SetEvalAsync(0, "{\"kl\":1.5}");
         await Versions(db).EnsureEmbeddedAsync("e0", "{}", "{}");          // a restart with the same weights
@@ -61,7 +61,7 @@ public class ModelVersionStoreTests
     [Fact]
     public async Task Only_one_run_is_active_even_when_two_starts_race()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var starts = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             try { return await Runs(db).StartAsync("{}", 10, "x@lab.example"); }
@@ -81,7 +81,7 @@ public class ModelVersionStoreTests
     [Fact]
     public async Task A_run_cut_off_by_a_stop_is_marked_interrupted_at_the_next_start_and_ended_runs_are_left_alone()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var done = await Runs(db).StartAsync("{}", 10, "x@lab.example");
         await Runs(db).FinishAsync(done.Number, TrainingRunStatus.Completed, 10, "completed", done.Number);
         var cut = await Runs(db).StartAsync("{}", 500, "x@lab.example");
@@ -97,3 +97,10 @@ public class ModelVersionStoreTests
         Assert.Equal(0, await Runs(db).MarkInterruptedAsync());
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class ModelVersionStoreOnSqliteTests() : ModelVersionStoreTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class ModelVersionStoreOnPostgresTests() : ModelVersionStoreTests(StudioDatabaseProvider.Postgres);

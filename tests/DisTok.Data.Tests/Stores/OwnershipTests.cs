@@ -4,14 +4,14 @@ using DisTok.Data.Validation;
 namespace DisTok.Data.Tests.Stores;
 
 /// <summary>Only whoever made a token, link or study (or an administrator) changes it; a refused call stores nothing.</summary>
-public class OwnershipTests
+public abstract class OwnershipTests(StudioDatabaseProvider provider)
 {
     static readonly StudioActor Ann = new("account:ann", false), Bob = new("client:bob", false), Admin = new("account:root", true);
 
     [Fact]
     public async Task A_token_is_edited_and_deleted_only_by_its_owner_or_an_administrator()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "ann's", null, ["a"], "ann", null, owner: Ann.Owner);
 
         var edit = await Assert.ThrowsAsync<StudioForbiddenException>(() => db.Library.UpdateAsync(saved.Id, "bob's now", null, [], Bob));
@@ -31,7 +31,7 @@ public class OwnershipTests
     [Fact]
     public async Task A_token_from_before_owners_were_recorded_is_changed_by_administrators_only()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var old = await db.Library.SaveAsync(Samples.PigSheep(), "old", null, [], null, null);
         await Assert.ThrowsAsync<StudioForbiddenException>(() => db.Library.DeleteAsync(old.Id, Ann));
         await db.Library.DeleteAsync(old.Id, Admin);
@@ -40,7 +40,7 @@ public class OwnershipTests
     [Fact]
     public async Task Links_are_listed_to_their_maker_and_revoked_only_by_them_or_an_administrator()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var token = await db.Library.SaveAsync(Samples.PigSheep(), "t", null, [], null, null, owner: Ann.Owner);
         var anns = await db.Links.CreateForTokensAsync([token.Id], "ann's link", owner: Ann.Owner);
         var bobs = await db.Links.CreateForTokensAsync([token.Id], "bob's link", owner: Bob.Owner);
@@ -61,7 +61,7 @@ public class OwnershipTests
     [Fact]
     public async Task A_room_is_renamed_only_by_its_maker_or_an_administrator_and_a_refusal_keeps_its_revision()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("ann's room", "a photo of a <*>", "ann", owner: Ann.Owner);
 
         await Assert.ThrowsAsync<StudioForbiddenException>(() => db.Rooms.RenameAsync(room.Id, "taken", "bob", Bob));
@@ -77,7 +77,7 @@ public class OwnershipTests
     [Fact]
     public async Task A_study_opens_to_its_key_its_maker_and_administrators_and_no_one_else()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var draft = new StudyDraft("Blends", "Which is more creative?", "I agree.", "a photo of a <*>", 3, true, 7,
             [new StudyArmDraft("a", "distok"), new StudyArmDraft("b", "plain_prompt")], ["pig=0.5,sheep=0.5"]);
         var study = await db.Studies.CreateAsync(draft, owner: Ann.Owner);
@@ -90,3 +90,10 @@ public class OwnershipTests
         Assert.Empty(await db.Studies.ListOwnedAsync(Bob));
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class OwnershipOnSqliteTests() : OwnershipTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class OwnershipOnPostgresTests() : OwnershipTests(StudioDatabaseProvider.Postgres);

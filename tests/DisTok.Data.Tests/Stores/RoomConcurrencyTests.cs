@@ -1,13 +1,13 @@
 namespace DisTok.Data.Tests.Stores;
 
-public class RoomConcurrencyTests
+public abstract class RoomConcurrencyTests(StudioDatabaseProvider provider)
 {
     const int Writers = 20;
 
     [Fact]
     public async Task Parallel_writers_get_distinct_increasing_revisions_and_the_highest_revision_wins()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("busy", "a photo of a <*>");
         using var start = new ManualResetEventSlim();
 
@@ -33,7 +33,7 @@ public class RoomConcurrencyTests
     [Fact]
     public async Task Parallel_writers_on_different_keys_and_the_template_lose_no_edit()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("busy", "a photo of a <*>");
         string[] keys = ["pig", "sheep", "snake", "fox"];
 
@@ -55,3 +55,10 @@ public class RoomConcurrencyTests
         }
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class RoomConcurrencyOnSqliteTests() : RoomConcurrencyTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class RoomConcurrencyOnPostgresTests() : RoomConcurrencyTests(StudioDatabaseProvider.Postgres);

@@ -2,12 +2,12 @@ using DisTok.Data.Validation;
 
 namespace DisTok.Data.Tests.Stores;
 
-public class RoomStoreTests
+public abstract class RoomStoreTests(StudioDatabaseProvider provider)
 {
     [Fact]
     public async Task A_new_room_has_an_unguessable_id_revision_1_and_no_concepts()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync(" Farm ", "a photo of a <*>", "ada");
         Assert.True(UnguessableId.IsWellFormed(room.Id));
         var loaded = await db.Rooms.GetAsync(room.Id);
@@ -18,7 +18,7 @@ public class RoomStoreTests
     [Fact]
     public async Task Every_edit_gets_the_next_revision_and_weights_keep_the_order_they_joined_in()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
         var token = await db.Library.SaveAsync(Samples.FromPrior(), "nebula", null, [], null, null);
 
@@ -48,7 +48,7 @@ public class RoomStoreTests
     [InlineData("pig", double.PositiveInfinity, "between 0 and 100")]
     public async Task Bad_weights_and_unknown_concepts_are_refused_and_change_nothing(string key, double weight, string message)
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
         await db.Rooms.SetWeightAsync(room.Id, "pig", 10, "ada");
         var before = await db.CountAsync();
@@ -63,7 +63,7 @@ public class RoomStoreTests
     [Fact]
     public async Task A_17th_concept_is_refused_with_a_clear_message_but_the_16_can_still_be_moved()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("big", "a photo of a <*>");
         var names = DisTok.Core.Concepts.ConceptCatalog.Default.Concepts.Select(c => c.Name).Take(17).ToList();
         foreach (var name in names.Take(16)) await db.Rooms.SetWeightAsync(room.Id, name, 1, "ada");
@@ -82,7 +82,7 @@ public class RoomStoreTests
     [InlineData("")]
     public async Task A_template_needs_exactly_one_placeholder(string template)
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
         var before = await db.CountAsync();
         Assert.Equal("template", (await Assert.ThrowsAsync<StudioValidationException>(() => db.Rooms.SetTemplateAsync(room.Id, template, "ada"))).Field);
@@ -95,7 +95,7 @@ public class RoomStoreTests
     [Fact]
     public async Task Unknown_and_junk_room_ids_are_not_found()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var ghost = UnguessableId.New();
         await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Rooms.GetAsync(ghost));
         await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Rooms.GetAsync(new string('x', 10_000)));
@@ -111,7 +111,7 @@ public class RoomStoreTests
     [Fact]
     public async Task History_is_newest_first_and_keeps_the_newest_200()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
         var other = await db.Rooms.CreateAsync("other", "a photo of a <*>");
         await db.Rooms.AddImageAsync(other.Id, Samples.Image(999));
@@ -134,7 +134,7 @@ public class RoomStoreTests
     [Fact]
     public async Task Bad_images_are_refused_and_stored_nowhere()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
         var before = await db.CountAsync();
         var good = Samples.Image();
@@ -165,3 +165,10 @@ public class RoomStoreTests
         return copy;
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class RoomStoreOnSqliteTests() : RoomStoreTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class RoomStoreOnPostgresTests() : RoomStoreTests(StudioDatabaseProvider.Postgres);

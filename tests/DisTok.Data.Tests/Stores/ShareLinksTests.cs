@@ -4,12 +4,12 @@ using DisTok.Data.Validation;
 
 namespace DisTok.Data.Tests.Stores;
 
-public class ShareLinksTests
+public abstract class ShareLinksTests(StudioDatabaseProvider provider)
 {
     [Fact]
     public async Task A_token_link_resolves_to_its_tokens_in_order_then_says_revoked()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, ["t"], null, null);
         var b = await db.Library.SaveAsync(Samples.FromPrior(), "b", null, [], null, null);
 
@@ -40,7 +40,7 @@ public class ShareLinksTests
     [Fact]
     public async Task Links_are_listed_newest_first_with_their_revocation()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, [], null, null);
         var first = await db.Links.CreateForTokensAsync([a.Id], "first");
         var second = await db.Links.CreateForTokensAsync([a.Id], "second");
@@ -57,7 +57,7 @@ public class ShareLinksTests
     [Fact]
     public async Task A_deleted_token_drops_out_of_its_link()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, [], null, null);
         var b = await db.Library.SaveAsync(Samples.FromPrior(), "b", null, [], null, null);
         var link = await db.Links.CreateForTokensAsync([a.Id, b.Id], "both");
@@ -75,7 +75,7 @@ public class ShareLinksTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task Unknown_and_junk_ids_resolve_to_unknown_and_cannot_be_revoked(string? id)
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var resolved = await db.Links.ResolveAsync(id);
         Assert.Equal(ShareLinkStatus.Unknown, resolved.Status);
         Assert.Null(resolved.Link);
@@ -86,7 +86,7 @@ public class ShareLinksTests
     [Fact]
     public async Task Token_links_refuse_no_ids_too_many_ids_missing_tokens_and_bad_titles_storing_nothing()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var a = await db.Library.SaveAsync(Samples.PigSheep(), "a", null, [], null, null);
         var before = await db.CountAsync();
 
@@ -103,7 +103,7 @@ public class ShareLinksTests
     [Fact]
     public async Task A_room_snapshot_keeps_weights_template_and_the_newest_24_images_as_they_were()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
         await db.Rooms.SetWeightAsync(room.Id, "pig", 55, "ada");
         await db.Rooms.SetWeightAsync(room.Id, "sheep", 45, "bo");
@@ -130,9 +130,16 @@ public class ShareLinksTests
     [Fact]
     public async Task A_snapshot_of_an_unknown_room_is_not_found_and_stores_nothing()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Links.CreateForRoomSnapshotAsync(UnguessableId.New(), "t"));
         await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Links.CreateForRoomSnapshotAsync("../../etc/passwd", "t"));
         Assert.Equal(0, (await db.CountAsync()).Links);
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class ShareLinksOnSqliteTests() : ShareLinksTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class ShareLinksOnPostgresTests() : ShareLinksTests(StudioDatabaseProvider.Postgres);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisTok.Data.Tests.Stores;
 
-public class StudyStoreTests
+public abstract class StudyStoreTests(StudioDatabaseProvider provider)
 {
     static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
 
@@ -27,7 +27,7 @@ public class StudyStoreTests
     [Fact]
     public async Task A_study_is_drafted_rendered_opened_and_closed_by_its_owner_only()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await db.Studies.CreateAsync(Draft());
         Assert.Equal(StudyStatus.Draft, study.Status);
         await Assert.ThrowsAsync<StudioNotFoundException>(() => db.Studies.SetStatusAsync(study.Id, "AAAAAAAAAAAAAAAAAAAAAA", StudyStatus.Rendering));
@@ -47,7 +47,7 @@ public class StudyStoreTests
     [Fact]
     public async Task Bad_drafts_are_refused_and_store_nothing()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var before = await db.CountAsync();
         await Assert.ThrowsAsync<StudioValidationException>(() => db.Studies.CreateAsync(Draft(arms: 1)));
         await Assert.ThrowsAsync<StudioValidationException>(() => db.Studies.CreateAsync(Draft(items: 0)));
@@ -66,7 +66,7 @@ public class StudyStoreTests
     [Fact]
     public async Task A_participant_gets_balanced_blind_battles_and_each_vote_counts_once()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await OpenStudyAsync(db, arms: 3, items: 2, judgements: 3);
         var me = await db.Participation.JoinAsync(study.Id, "127.0.0.1", Guid.NewGuid().ToString());
         var battles = await db.Participation.BattlesAsync(study.Id, me);
@@ -85,7 +85,7 @@ public class StudyStoreTests
     [Fact]
     public async Task Votes_on_others_battles_forged_ids_and_closed_studies_are_refused_and_record_nothing()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await OpenStudyAsync(db);
         var ann = await db.Participation.JoinAsync(study.Id, "10.0.0.1", Guid.NewGuid().ToString());
         var bob = await db.Participation.JoinAsync(study.Id, "10.0.0.2", Guid.NewGuid().ToString());
@@ -106,7 +106,7 @@ public class StudyStoreTests
     [Fact]
     public async Task One_address_may_start_only_so_many_participations()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await OpenStudyAsync(db, judgements: 1);
         for (int i = 0; i < StudyLimits.MaxParticipantsPerAddress; i++) await db.Participation.JoinAsync(study.Id, "192.0.2.1", Guid.NewGuid().ToString());
         var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Participation.JoinAsync(study.Id, "192.0.2.1", Guid.NewGuid().ToString()));
@@ -117,7 +117,7 @@ public class StudyStoreTests
     [Fact]
     public async Task The_same_browser_gets_its_participation_back()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await OpenStudyAsync(db);
         Assert.Null(await db.Participation.FindAsync(study.Id, "browser-1"));
         var first = await db.Participation.JoinAsync(study.Id, "127.0.0.1", "browser-1");
@@ -129,7 +129,7 @@ public class StudyStoreTests
     [Fact]
     public async Task Acknowledged_votes_survive_a_restart()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await OpenStudyAsync(db);
         var me = await db.Participation.JoinAsync(study.Id, "127.0.0.1", Guid.NewGuid().ToString());
         var battles = await db.Participation.BattlesAsync(study.Id, me);
@@ -143,7 +143,7 @@ public class StudyStoreTests
     [Fact]
     public async Task Thirty_participants_voting_at_once_lose_no_vote_and_count_none_twice()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var study = await OpenStudyAsync(db, arms: 3, items: 4, judgements: 5);
         int acknowledged = 0, refused = 0;
         await Task.WhenAll(Enumerable.Range(0, 30).Select(async p =>
@@ -163,3 +163,10 @@ public class StudyStoreTests
         Assert.Equal(150, (await db.Participation.VotesAsync(study.Id)).Count);
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class StudyStoreOnSqliteTests() : StudyStoreTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class StudyStoreOnPostgresTests() : StudyStoreTests(StudioDatabaseProvider.Postgres);

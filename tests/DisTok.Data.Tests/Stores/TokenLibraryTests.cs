@@ -4,12 +4,12 @@ using DisTok.Data.Validation;
 
 namespace DisTok.Data.Tests.Stores;
 
-public class TokenLibraryTests
+public abstract class TokenLibraryTests(StudioDatabaseProvider provider)
 {
     [Fact]
     public async Task A_saved_token_comes_back_bit_for_bit_with_its_source_model_and_time()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var token = Samples.PigSheep();
         var thumb = Samples.Png(300);
 
@@ -36,7 +36,7 @@ public class TokenLibraryTests
     [Fact]
     public async Task A_prior_token_keeps_prior_seed_and_temperature_and_a_blank_author_is_anonymous()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var token = Samples.FromPrior(seed: 42);
         var saved = await db.Library.SaveAsync(token, "cauchy 42", null, [], "  ", null);
         var loaded = await db.Library.GetAsync(saved.Id);
@@ -50,7 +50,7 @@ public class TokenLibraryTests
     [Fact]
     public async Task Search_matches_name_notes_and_source_case_insensitively_newest_first_and_filters_by_tag()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var pig = await db.Library.SaveAsync(Samples.PigSheep(), "Woolly Pig", null, ["farm"], "ada", null);
         var prior = await db.Library.SaveAsync(Samples.FromPrior(), "Nebula", "looks like a CLOUD", ["sky", "farm"], "bo", null);
         var third = await db.Library.SaveAsync(Samples.FromPrior(3), "Ünïcode Ärt", null, ["Ärger"], "cy", null);
@@ -72,7 +72,7 @@ public class TokenLibraryTests
     [Fact]
     public async Task Update_replaces_name_notes_and_tags_and_search_follows()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "old", "old notes", ["a", "b"], null, null);
 
         var updated = await db.Library.UpdateAsync(saved.Id, "new name", null, ["b", "C"], StudioActor.Administrator);
@@ -90,7 +90,7 @@ public class TokenLibraryTests
     [Fact]
     public async Task Delete_removes_the_token_and_its_tags_and_unknown_ids_are_not_found()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "gone soon", null, ["x", "y"], null, null);
         await db.Library.DeleteAsync(saved.Id, StudioActor.Administrator);
 
@@ -132,7 +132,7 @@ public class TokenLibraryTests
     public async Task A_refused_save_names_the_field_and_stores_nothing(string badSave)
     {
         var bad = BadSaves[badSave];
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         await db.Library.SaveAsync(Samples.FromPrior(), "keep", "notes", ["kept"], null, null);
         var before = await db.CountAsync();
 
@@ -147,7 +147,7 @@ public class TokenLibraryTests
     [Fact]
     public async Task A_refused_update_changes_nothing()
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var saved = await db.Library.SaveAsync(Samples.PigSheep(), "keep", "notes", ["a"], null, null);
 
         var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.UpdateAsync(saved.Id, "new", null, [new string('x', 40)], StudioActor.Administrator));
@@ -165,8 +165,15 @@ public class TokenLibraryTests
     [InlineData(0, 201, "take")]
     public async Task Search_refuses_bad_paging(int skip, int take, string field)
     {
-        await using var db = await StudioDatabase.CreateAsync();
+        await using var db = await StudioDatabase.CreateAsync(provider);
         var e = await Assert.ThrowsAsync<StudioValidationException>(() => db.Library.SearchAsync(null, null, DisTok.Data.Validation.StudioActor.Administrator, skip, take));
         Assert.Equal(field, e.Field);
     }
 }
+
+/// <summary>The tests above on a SQLite file.</summary>
+public sealed class TokenLibraryOnSqliteTests() : TokenLibraryTests(StudioDatabaseProvider.Sqlite);
+
+/// <summary>The tests above on a PostgreSQL database (scripts/services.sh starts the server).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class TokenLibraryOnPostgresTests() : TokenLibraryTests(StudioDatabaseProvider.Postgres);

@@ -115,25 +115,27 @@ public class DeploymentTests(StudioAppFactory app) : IClassFixture<StudioAppFact
     [InlineData("Security:AllowedOrigins:0", "https://studio.example/path", "is not an origin")]
     [InlineData("RateLimits:Generate:Permits", "0", "RateLimits:Generate:Permits must be between")]
     [InlineData("Studio:MaxJobsPerAddress", "0", "Studio:MaxJobsPerAddress must be between")]
+    [InlineData("Studio:Database", "Postgres", "ConnectionStrings:Studio is empty")]
+    [InlineData("Studio:Database", "Oracle", "Studio:Database")]
     public void Bad_settings_stop_the_app_at_start_with_the_reason(string key, string value, string message)
     {
-        var e = Assert.ThrowsAny<Exception>(() => new BadSettingFactory(key, value).Services);
+        var e = Assert.ThrowsAny<Exception>(() => new BadSettingFactory((key, value)).Services);
         var all = string.Join(" | ", Flatten(e).Select(x => x.Message));
         Assert.Contains(message, all);
     }
 
-    static IEnumerable<Exception> Flatten(Exception e)
+    internal static IEnumerable<Exception> Flatten(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
     }
 }
 
-/// <summary>A factory with one bad setting; starting it must fail.</summary>
-public sealed class BadSettingFactory(string key, string value) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+/// <summary>A factory with bad settings; starting it must fail.</summary>
+public sealed class BadSettingFactory(params (string Key, string Value)[] settings) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("Studio:DatabasePath", Path.Combine(Path.GetTempPath(), $"distok-bad-{Guid.NewGuid():N}.db"));
-        builder.UseSetting(key, value);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 }
