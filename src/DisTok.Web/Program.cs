@@ -2,6 +2,7 @@ using DisTok.Data;
 using DisTok.Web.Accounts;
 using DisTok.Web.Api;
 using DisTok.Web;
+using DisTok.Web.Cluster;
 using DisTok.Web.Generation;
 using DisTok.Web.Hubs;
 using DisTok.Web.Identity;
@@ -29,8 +30,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddSignalR(o => o.AddFilter<HubErrorLog>());
+var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubErrorLog>());
 builder.AddStudio();
+builder.AddCluster(signalR);
 builder.AddSecurity();
 builder.AddRateLimits();
 builder.AddAccounts();

@@ -1,21 +1,45 @@
 using System.Diagnostics;
+using DisTok.Data;
 using DisTok.Web.Generation;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
 
 namespace DisTok.Web;
 
-/// <summary><c>/healthz</c>: liveness, plus the figures the load tool watches (queue depth, process memory).</summary>
+/// <summary><c>/healthz</c>: liveness, plus the figures the load tool watches (queue depth, process memory). A cluster
+/// node also checks that it reaches PostgreSQL and Redis, and answers 503 when it does not.</summary>
 public static class ServerHealth
 {
-    /// <summary>Status, waiting jobs, resident memory and managed heap, in bytes.</summary>
-    public static IResult Report(GenerationQueue queue)
+    /// <summary>Status, waiting jobs, resident memory and managed heap, in bytes; in a cluster, each shared service's reach.</summary>
+    public static async Task<IResult> Report(GenerationQueue queue, IServiceProvider services, CancellationToken ct)
     {
         using var process = Process.GetCurrentProcess();
-        return Results.Ok(new
+        var redis = services.GetService<IConnectionMultiplexer>();
+        string? postgres = null, redisState = null;
+        if (redis is not null)
         {
-            status = "ok",
+            postgres = await ReachAsync(async () =>
+            {
+                await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync(ct);
+                return await db.Database.CanConnectAsync(ct);
+            });
+            redisState = await ReachAsync(async () => (await redis.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5));
+        }
+        bool healthy = postgres is null or "ok" && redisState is null or "ok";
+        return Results.Json(new
+        {
+            status = healthy ? "ok" : "unhealthy",
             queueDepth = queue.Depth,
             workingSetBytes = process.WorkingSet64,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
-        });
+            postgres,
+            redis = redisState,
+        }, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    static async Task<string> ReachAsync(Func<Task<bool>> check)
+    {
+        try { return await check() ? "ok" : "unreachable"; }
+        catch (Exception e) { return $"unreachable: {e.Message}"; }
     }
 }

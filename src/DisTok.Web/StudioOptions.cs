@@ -9,6 +9,9 @@ public sealed class StudioOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Studio";
 
+    /// <summary>Single (the default: one process) or Cluster (several nodes on PostgreSQL and Redis; docs/cluster.md).</summary>
+    public Cluster.StudioMode Mode { get; set; } = Cluster.StudioMode.Single;
+
     /// <summary>The connection string name PostgreSQL is read from (<c>ConnectionStrings:Studio</c>).</summary>
     public const string PostgresConnectionName = "Studio";
 
@@ -60,7 +63,9 @@ public sealed class StudioOptions
 
     /// <summary>A message for the first setting out of range, or null when all are usable.</summary>
     public string? Problem() =>
-        string.IsNullOrWhiteSpace(DatabasePath) ? "Studio:DatabasePath is empty"
+        Mode == Cluster.StudioMode.Cluster && Database != StudioDatabaseProvider.Postgres
+            ? "Studio:Mode is Cluster but Studio:Database is not Postgres: the nodes must share one PostgreSQL database"
+        : string.IsNullOrWhiteSpace(DatabasePath) ? "Studio:DatabasePath is empty"
         : string.IsNullOrWhiteSpace(VersionsPath) ? "Studio:VersionsPath is empty"
         : QueueCapacity is < 1 or > 10_000 ? $"Studio:QueueCapacity must be between 1 and 10000, got {QueueCapacity}"
         : MaxJobsPerClient is < 1 or > 1_000 ? $"Studio:MaxJobsPerClient must be between 1 and 1000, got {MaxJobsPerClient}"

@@ -11,15 +11,16 @@ public sealed class GenerationJob
     readonly CancellationTokenSource _cancel = new();
     readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal GenerationJob(GenerationRequest request, int steps, JobOrigin origin)
+    internal GenerationJob(GenerationRequest request, int steps, JobOrigin origin, Guid? id = null)
     {
         Request = request;
         TotalSteps = steps;
         Origin = origin;
+        Id = id ?? Guid.NewGuid();
     }
 
     /// <summary>The job's id.</summary>
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; }
 
     /// <summary>What to render.</summary>
     public GenerationRequest Request { get; }
@@ -85,6 +86,18 @@ public sealed class GenerationJob
     internal void Fail(string message) { Error = message; End(GenerationStatus.Failed); }
 
     internal void MarkCancelled() { Error = "cancelled"; End(GenerationStatus.Cancelled); }
+
+    /// <summary>Sets a mirror of a job that runs on another studio node to the state that node reported.</summary>
+    internal void Mirror(GenerationStatus status, int position, int step, byte[]? previewPng, GeneratedImage? result, string? error)
+    {
+        QueuePosition = position;
+        Step = step;
+        PreviewPng = previewPng ?? PreviewPng;
+        Result = result;
+        Error = error;
+        if (status is GenerationStatus.Done or GenerationStatus.Failed or GenerationStatus.Cancelled) End(status);
+        else { Status = status; RaiseChanged(); }
+    }
 
     void End(GenerationStatus status)
     {

@@ -25,9 +25,10 @@ public static class SecurityRegistration
             foreach (var proxy in options.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
             foreach (var network in options.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
-        builder.Services.AddDataProtection()
-            .SetApplicationName(ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.KeysPath)));
+        // A cluster keeps its keys in Redis (Cluster/ClusterRegistration), so that every node reads every cookie.
+        var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (!Cluster.ClusterRegistration.IsCluster(builder.Configuration))
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.KeysPath)));
         builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         if (options.Hsts) builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(180));
         return builder;

@@ -24,12 +24,13 @@ public static class SignInForm
     /// <summary>Makes a new account with <paramref name="role"/> (and <see cref="StrongPassword"/>) and returns a client
     /// signed in as it: cookies kept, redirects not followed, and the script header when <paramref name="script"/> (a
     /// client without it is a browser, which the cross-site checks treat as such).</summary>
-    public static async Task<(HttpClient Http, string Email)> NewAccountAsync(StudioAppFactory app, string role, bool script = true)
+    public static async Task<(HttpClient Http, string Email)> NewAccountAsync(StudioAppFactory app, string role, bool script = true,
+        CookieContainer? cookies = null)
     {
         var email = $"a{Guid.NewGuid():N}"[..12] + "@lab.example";
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(email, StrongPassword, role);
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
         {
             BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2),
         };

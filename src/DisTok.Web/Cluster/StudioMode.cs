@@ -1,0 +1,11 @@
+namespace DisTok.Web.Cluster;
+
+/// <summary>How the studio runs (<c>Studio:Mode</c>).</summary>
+public enum StudioMode
+{
+    /// <summary>One process: rooms, presence, the queue and the model in its memory (the default).</summary>
+    Single,
+
+    /// <summary>One of several studio nodes behind a proxy, sharing PostgreSQL and Redis (docs/cluster.md).</summary>
+    Cluster,
+}
