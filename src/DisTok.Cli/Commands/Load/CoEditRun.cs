@@ -9,15 +9,16 @@ namespace DisTok.Cli.Commands.Load;
 /// Co-editing latency: <c>clients</c> connections join one room through the room hub; edits are sent at a fixed rate,
 /// each by the next client in turn, to a few concepts. For every edit and every other client, the latency is the time
 /// from sending the edit to that client first holding a room state at the edit's revision or later (a newer state
-/// shows the edit too). All clocks are this process's one stopwatch.
+/// shows the edit too). All clocks are this process's one stopwatch. Given several targets (a cluster's nodes), client
+/// c connects to target c mod n, so the room's members are split over the nodes and every edit crosses between them.
 /// </summary>
-public sealed class CoEditRun(LoadTarget target, int clients, int edits, double editsPerSecond)
+public sealed class CoEditRun(IReadOnlyList<LoadTarget> targets, int clients, int edits, double editsPerSecond)
 {
     static readonly string[] Keys = ["pig", "sheep", "snake"];
 
     public async Task<JsonObject> RunAsync(CancellationToken ct)
     {
-        var roomId = await target.CreateRoomAsync("co-edit load", ct);
+        var roomId = await targets[0].CreateRoomAsync("co-edit load", ct);
         var clock = Stopwatch.StartNew();
         // seen[c]: (revision, first time client c held a state of at least that revision).
         var seen = Enumerable.Range(0, clients).Select(_ => new ConcurrentQueue<(long Revision, double Ms)>()).ToArray();
@@ -26,7 +27,7 @@ public sealed class CoEditRun(LoadTarget target, int clients, int edits, double 
         {
             for (int c = 0; c < clients; c++)
             {
-                var hub = await target.ConnectRoomHubAsync(ct, person: c);
+                var hub = await targets[c % targets.Count].ConnectRoomHubAsync(ct, person: c);
                 int me = c;
                 hub.On<RoomStateWire>("roomEdited", s => seen[me].Enqueue((s.Revision, clock.Elapsed.TotalMilliseconds)));
                 await hub.InvokeAsync<RoomStateWire>("Join", roomId, $"load-{c}", ct);
@@ -64,6 +65,7 @@ public sealed class CoEditRun(LoadTarget target, int clients, int edits, double 
             return new JsonObject
             {
                 ["clients"] = clients,
+                ["targets"] = new JsonArray(targets.Select(t => (JsonNode)t.BaseAddress.ToString()).ToArray()),
                 ["edits"] = edits,
                 ["edits_per_second"] = editsPerSecond,
                 ["deliveries"] = latencies.Count,

@@ -19,6 +19,7 @@ public static class LoadCommand
         command.Subcommands.Add(StudyVerify());
         command.Subcommands.Add(Training());
         command.Subcommands.Add(Abuse());
+        command.Subcommands.Add(Failover());
         return command;
     }
 
@@ -36,6 +37,7 @@ public static class LoadCommand
         var clients = new Option<int>("--clients") { Description = "Connections in the room (2..100).", DefaultValueFactory = _ => 20 };
         var edits = new Option<int>("--edits") { Description = "Edits sent (1..10000).", DefaultValueFactory = _ => 400 };
         var rate = new Option<double>("--rate") { Description = "Edits per second (0.1..1000).", DefaultValueFactory = _ => 20 };
+        url.Description = "The studio (loopback only); several, comma-separated (e.g. a cluster's nodes), spread the clients over them in turn.";
         var command = new Command("coedit", "Latency of an edit reaching the other clients of a room.") { url, json, minutes, clients, edits, rate };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,8 +46,34 @@ public static class LoadCommand
             if (n is < 2 or > 100) throw new ArgumentException($"--clients must be between 2 and 100, got {n}");
             if (e is < 1 or > 10_000) throw new ArgumentException($"--edits must be between 1 and 10000, got {e}");
             if (r is < 0.1 or > 1000) throw new ArgumentException($"--rate must be between 0.1 and 1000, got {r}");
+            var targets = parse.GetValue(url)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(LoadTarget.Open).ToList();
+            try { return await RunBounded(parse.GetValue(minutes), ct, c => new CoEditRun(targets, n, e, r).RunAsync(c), parse.GetValue(json)); }
+            finally { foreach (var t in targets) t.Dispose(); }
+        });
+        return command;
+    }
+
+    static Command Failover()
+    {
+        Option<string> url = Url();
+        url.Description = "The cluster's proxy (loopback only).";
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var clients = new Option<int>("--clients") { Description = $"People editing, one concept each (2..{FailoverRun.MaxClients}).", DefaultValueFactory = _ => 16 };
+        var seconds = new Option<int>("--seconds") { Description = "How long they edit (10..600).", DefaultValueFactory = _ => 40 };
+        var killPid = new Option<int?>("--kill-pid") { Description = "The studio node to SIGKILL partway (its process id; only a DisTok.Web process is accepted)." };
+        var killAt = new Option<int>("--kill-at") { Description = "Seconds into the run to kill it.", DefaultValueFactory = _ => 15 };
+        var command = new Command("failover", "A studio node killed during co-editing: clients reconnect through the proxy; is any acknowledged edit lost?")
+            { url, json, minutes, clients, seconds, killPid, killAt };
+        command.SetAction(async (parse, ct) =>
+        {
+            int n = parse.GetValue(clients), s = parse.GetValue(seconds), k = parse.GetValue(killAt);
+            if (n < 2 || n > FailoverRun.MaxClients) throw new ArgumentException($"--clients must be between 2 and {FailoverRun.MaxClients}, got {n}");
+            if (s is < 10 or > 600) throw new ArgumentException($"--seconds must be between 10 and 600, got {s}");
+            if (k < 1 || k >= s) throw new ArgumentException($"--kill-at must be between 1 and --seconds - 1, got {k}");
             using var target = LoadTarget.Open(parse.GetValue(url)!);
-            return await RunBounded(parse.GetValue(minutes), ct, c => new CoEditRun(target, n, e, r).RunAsync(c), parse.GetValue(json));
+            return await RunBounded(parse.GetValue(minutes), ct,
+                c => new FailoverRun(target, n, TimeSpan.FromSeconds(s), parse.GetValue(killPid), TimeSpan.FromSeconds(k)).RunAsync(c), parse.GetValue(json));
         });
         return command;
     }

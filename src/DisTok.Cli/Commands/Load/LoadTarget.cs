@@ -53,6 +53,13 @@ public sealed class LoadTarget : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
     }
 
+    /// <summary>The room's weights as the REST API reports them (concept → weight).</summary>
+    public async Task<Dictionary<string, double>> RoomWeightsAsync(string roomId, CancellationToken ct)
+    {
+        var room = await _http.GetFromJsonAsync<JsonElement>($"/api/rooms/{roomId}", ct);
+        return room.GetProperty("weights").EnumerateArray().ToDictionary(w => w.GetProperty("key").GetString()!, w => w.GetProperty("weight").GetDouble());
+    }
+
     /// <summary>The loopback address simulated person <paramref name="index"/> connects from (127.0.1.20, 127.0.1.21, …):
     /// a run that plays many people gives each their own address, as the studio's per-address limits expect of people.</summary>
     public static IPAddress PersonAddress(int index) => new([127, (byte)(1 + index / 200), 0, (byte)(20 + index % 200)]);

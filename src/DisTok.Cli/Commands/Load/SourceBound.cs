@@ -34,18 +34,21 @@ public static class SourceBound
         },
     };
 
-    /// <summary>A hub connection (negotiation and WebSocket) from <paramref name="source"/>, not started.</summary>
+    /// <summary>A hub connection (negotiation and WebSocket, sharing cookies) from <paramref name="source"/>, not started.</summary>
     public static HubConnection Hub(Uri url, IPAddress? source, IReadOnlyDictionary<string, string>? headers = null) =>
         new HubConnectionBuilder().WithUrl(url, o =>
         {
             foreach (var (k, v) in headers ?? new Dictionary<string, string>()) o.Headers[k] = v;
             if (source is null) return;
-            o.HttpMessageHandlerFactory = _ => Handler(source);
+            // One cookie jar for negotiation and the WebSocket, as a browser has: behind a proxy with session affinity
+            // its cookie keeps both on the same node.
+            var cookies = new CookieContainer();
+            o.HttpMessageHandlerFactory = _ => Handler(source, cookies);
             o.WebSocketFactory = async (context, ct) =>
             {
                 var socket = new ClientWebSocket();
                 foreach (var (k, v) in headers ?? new Dictionary<string, string>()) socket.Options.SetRequestHeader(k, v);
-                var invoker = new HttpMessageInvoker(Handler(source));   // not disposed: the open WebSocket keeps using its connection
+                var invoker = new HttpMessageInvoker(Handler(source, cookies));   // not disposed: the open WebSocket keeps using its connection
                 await socket.ConnectAsync(context.Uri, invoker, ct);
                 return socket;
             };
