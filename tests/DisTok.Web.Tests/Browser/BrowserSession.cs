@@ -33,8 +33,17 @@ public sealed class BrowserSession : IAsyncLifetime
     /// <summary>Fills the sign-in form the page is on and submits it.</summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
-        await page.Locator("#login-email").FillAsync(email);
-        await page.Locator("#login-password").FillAsync(password);
+        // A page that needs a sign-in sends the browser to the form, and on a busy machine that navigation can land
+        // after the fields were filled (a new form, empty): fill again until both values are in the form that stays.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 60_000 });
+        for (int attempt = 0; ; attempt++)
+        {
+            await page.Locator("#login-email").FillAsync(email);
+            await page.Locator("#login-password").FillAsync(password);
+            await page.WaitForTimeoutAsync(200);
+            if (await page.Locator("#login-email").InputValueAsync() == email && await page.Locator("#login-password").InputValueAsync() == password) break;
+            if (attempt == 20) throw new TimeoutException("the sign-in form kept losing what was typed into it");
+        }
         await page.Locator("#login-submit").ClickAsync();
     }
 

@@ -28,7 +28,8 @@ public partial class StudyResultsPage : IDisposable
     Study? Study { get; set; }
     StudyResults? Results { get; set; }
     bool NotFound { get; set; }
-    int _refreshing;
+    int _refreshing;   // 1 while a refresh loop runs
+    int _pending;      // 1 when a vote landed that the page has not computed yet
 
     string KeyParam => Uri.EscapeDataString(Study?.OwnerKey ?? Key ?? "");
 
@@ -49,16 +50,27 @@ public partial class StudyResultsPage : IDisposable
 
     void OnVote(string studyId)
     {
-        if (studyId != StudyId || Study is null || Interlocked.Exchange(ref _refreshing, 1) == 1) return;
+        if (studyId != StudyId || Study is null) return;
+        Interlocked.Exchange(ref _pending, 1);
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1) return;   // the running refresh will see _pending
         _ = InvokeAsync(async () =>
         {
             try
             {
-                await Task.Delay(250);   // let a burst of votes land, then compute once
-                await ComputeAsync();
-                StateHasChanged();
+                // Let a burst of votes land, then compute once; a vote that lands while computing sets _pending again
+                // and gets its own round, so the page never stops short of the last committed vote.
+                while (Interlocked.Exchange(ref _pending, 0) == 1)
+                {
+                    await Task.Delay(250);
+                    await ComputeAsync();
+                    StateHasChanged();
+                }
             }
-            finally { Interlocked.Exchange(ref _refreshing, 0); }
+            finally
+            {
+                Interlocked.Exchange(ref _refreshing, 0);
+                if (Volatile.Read(ref _pending) == 1) OnVote(studyId);   // arrived between the loop's end and here
+            }
         });
     }
 
