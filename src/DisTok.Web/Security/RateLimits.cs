@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using DisTok.Web.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace DisTok.Web.Security;
 
 /// <summary>ASP.NET Core's rate limiter, partitioned by <see cref="Payer"/> (after the forwarded headers and sign-in have
 /// been read): named policies for the endpoints that cost (see <see cref="RateLimitOptions"/>), and a global one for
-/// opening hub and circuit connections. A refused request gets 429, Retry-After and a sentence saying what to do.</summary>
+/// opening hub and circuit connections. A refused request gets 429, Retry-After and a sentence saying what to do.
+/// In a cluster the counters live in Redis (RedisRateLimiting's fixed window), shared by every node.</summary>
 public static class RateLimits
 {
     /// <summary>Policy names.</summary>
@@ -23,9 +26,9 @@ public static class RateLimits
         builder.Services.AddRateLimiter(o =>
         {
             foreach (var (name, limit) in options.Policies())
-                o.AddPolicy(name, http => Window(name, limit, Payer.Of(http)));
+                o.AddPolicy(name, http => Window(name, limit, http));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => OpensConnection(http.Request)
-                ? Window(Connect, options.Connect, Payer.Of(http))
+                ? Window(Connect, options.Connect, http)
                 : RateLimitPartition.GetNoLimiter(""));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
@@ -33,11 +36,21 @@ public static class RateLimits
         return builder;
     }
 
-    static RateLimitPartition<string> Window(string policy, WindowLimit limit, string payer) =>
-        RateLimitPartition.GetFixedWindowLimiter(policy + "|" + payer, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A fixed window per policy and payer: in this process's memory, or in a cluster in Redis, so that the
+    /// limit holds for a payer however the proxy spreads its requests over the nodes.</summary>
+    static RateLimitPartition<string> Window(string policy, WindowLimit limit, HttpContext http)
+    {
+        var key = policy + "|" + Payer.Of(http);
+        if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+            return RedisRateLimitPartition.GetFixedWindowRateLimiter("distok:rate:" + key, _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis, PermitLimit = limit.Permits, Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            });
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.Permits, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0, AutoReplenishment = true,
         });
+    }
 
     /// <summary>A negotiation or WebSocket start of a SignalR hub or Blazor circuit (not the messages on it).</summary>
     static bool OpensConnection(HttpRequest request) =>

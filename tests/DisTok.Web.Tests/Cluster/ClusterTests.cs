@@ -13,10 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DisTok.Web.Tests.Cluster;
 
 /// <summary>One studio node of a cluster: the real app in cluster mode on a shared PostgreSQL database and Redis.</summary>
-public sealed class ClusterNodeFactory(string database) : StudioAppFactory(withDisTok: true)
+public sealed class ClusterNodeFactory(string database, params (string Key, string Value)[] more) : StudioAppFactory(withDisTok: true)
 {
     protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
-        [("Studio:Mode", "Cluster"), ("Studio:Database", "Postgres"), ("ConnectionStrings:Studio", database), ("ConnectionStrings:Redis", TestRedis.Server())];
+        [("Studio:Mode", "Cluster"), ("Studio:Database", "Postgres"), ("ConnectionStrings:Studio", database), ("ConnectionStrings:Redis", TestRedis.Server()), .. more];
 }
 
 /// <summary>Two studio nodes on one database and one Redis, as a proxy would spread people over them: a room's edits,
@@ -122,6 +122,29 @@ public sealed class ClusterTests : IAsyncLifetime
         using var onB = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _b.BaseAddress };
         Assert.Contains(email, await onB.GetStringAsync("/"));
         http.Dispose();
+    }
+
+    [Fact]
+    public async Task A_rate_limit_holds_for_a_client_across_both_nodes()
+    {
+        // Two more nodes on the same database and Redis, with a low limit on stored things (the test's usual nodes have
+        // it out of the way). The client's address is one made up for this test, so no other test shares its window.
+        (string, string)[] low = [("RateLimits:Store:Permits", "3"), ("RateLimits:Store:WindowSeconds", "600")];
+        await using var c = new ClusterNodeFactory(_database, low);
+        await using var d = new ClusterNodeFactory(_database, low);
+        var address = $"198.18.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
+        HttpClient From(StudioAppFactory node)
+        {
+            var http = new HttpClient { BaseAddress = node.BaseAddress };
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", address);   // a proxy on loopback says who the client is
+            return http;
+        }
+        using var onC = From(c);
+        using var onD = From(d);
+        var answers = new List<HttpStatusCode>();
+        foreach (var http in new[] { onC, onD, onC, onD })
+            answers.Add((await http.PostAsync("/api/rooms", System.Net.Http.Json.JsonContent.Create(new { name = "limited" }))).StatusCode);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], answers);
     }
 
     [Fact]
