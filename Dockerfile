@@ -6,13 +6,15 @@ ARG DOTNET_IMAGES
 FROM ${DOTNET_IMAGES}/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/DisTok.Web -c Release -o /app
+RUN dotnet publish src/DisTok.Web -c Release -o /app && dotnet publish src/DisTok.Proxy -c Release -o /proxy
 
 FROM ${DOTNET_IMAGES}/aspnet:10.0
 # curl answers the health check.
 RUN command -v curl >/dev/null || (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*)
 WORKDIR /app
 COPY --from=build /app .
+# The cluster's proxy ships in the same image (docker-compose.yml runs it with another entry point).
+COPY --from=build /proxy /proxy
 # Everything the studio writes (database, trained versions, cookie-signing keys) lives on one volume.
 # BIND and PORT say where it listens (all interfaces of the container, port 5080, unless set); the health check follows.
 ENV Studio__DatabasePath=/data/studio.db \
