@@ -30,14 +30,32 @@ public static class StudioDataRegistration
     }
 
     /// <summary>Creates the database file's folder if needed (SQLite) and applies every pending migration; a no-op when the
-    /// schema is current. Several nodes starting at once are safe: EF Core holds a database-wide lock while it migrates.</summary>
+    /// schema is current. Several nodes starting at once on PostgreSQL take turns (an advisory lock around the migration).</summary>
     public static async Task MigrateStudioDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         if (db.Database.IsSqlite()) CreateFolderOf(db.Database.GetConnectionString()!);
-        await db.Database.MigrateAsync(ct);
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+        // Several nodes may start at once on one PostgreSQL database. EF Core's own migration lock did not keep two of them
+        // from applying the same migration (a test caught "column already exists"), so the nodes take turns here: a
+        // session advisory lock, held on the context's one open connection for the whole migration.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try { await db.Database.MigrateAsync(ct); }
+            finally { await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None); }
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
     }
+
+    /// <summary>The advisory lock key nodes take turns on while migrating ("DisTokM" in ASCII).</summary>
+    public const long MigrationLockKey = 0x44_69_53_54_6F_6B_4D;
 
     static void CreateFolderOf(string connectionString)
     {

@@ -37,11 +37,11 @@ public static class StudioRegistration
     public static async Task PrepareStudioDatabaseAsync(this WebApplication app)
     {
         try { await app.Services.MigrateStudioDatabaseAsync(); }
-        catch (NpgsqlException e)
+        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)   // EF may wrap it as "transient"
         {
             var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StudioOptions>>().Value;
             var server = new NpgsqlConnectionStringBuilder(DatabaseConnection(app.Configuration, options));
-            throw new InvalidOperationException($"the studio database (PostgreSQL at {server.Host}:{server.Port}, database {server.Database}) cannot be used: {e.Message}", e);
+            throw new InvalidOperationException($"the studio database (PostgreSQL at {server.Host}:{server.Port}, database {server.Database}) cannot be used: {(e.InnerException as NpgsqlException ?? e).Message}", e);
         }
     }
 }

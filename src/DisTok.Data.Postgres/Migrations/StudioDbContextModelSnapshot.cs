@@ -694,6 +694,9 @@ namespace DisTok.Data.Postgres.Migrations
                     b.Property<long?>("EndedUtc")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("HeartbeatUtc")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(2000)

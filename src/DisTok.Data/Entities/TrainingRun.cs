@@ -15,6 +15,9 @@ public sealed class TrainingRun
     /// <summary>When it started.</summary>
     public DateTimeOffset StartedUtc { get; set; }
 
+    /// <summary>When the process running it last said it still does (its lease; see <see cref="Stores.TrainingRuns.Lease"/>).</summary>
+    public DateTimeOffset HeartbeatUtc { get; set; }
+
     /// <summary>When it ended, or null while it runs.</summary>
     public DateTimeOffset? EndedUtc { get; set; }
 

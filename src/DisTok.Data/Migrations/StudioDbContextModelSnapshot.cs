@@ -680,6 +680,9 @@ namespace DisTok.Data.Migrations
                     b.Property<long?>("EndedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("HeartbeatUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -20,6 +20,8 @@ public sealed class TrainingRuns(IDbContextFactory<StudioDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await WriteTransaction.RunAsync(db, async () =>
         {
+            // A run whose lease ran out was cut off with the process that ran it (a studio node that died): it ends here.
+            await InterruptActiveAsync(db, clock.GetUtcNow() - Lease, ct);
             var active = await db.TrainingRuns.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Status == TrainingRunStatus.Running || r.Status == TrainingRunStatus.Evaluating, ct);
             if (active is not null)
@@ -28,7 +30,7 @@ public sealed class TrainingRuns(IDbContextFactory<StudioDbContext> contexts, Ti
             int number = (await db.TrainingRuns.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
             var run = new TrainingRun
             {
-                Number = number, StartedBy = StudioInput.Label(by, "started by"), StartedUtc = clock.GetUtcNow(),
+                Number = number, StartedBy = StudioInput.Label(by, "started by"), StartedUtc = clock.GetUtcNow(), HeartbeatUtc = clock.GetUtcNow(),
                 SettingsJson = settingsJson, TotalSteps = totalSteps, Message = "starting",
             };
             db.TrainingRuns.Add(run);
@@ -55,14 +57,42 @@ public sealed class TrainingRuns(IDbContextFactory<StudioDbContext> contexts, Ti
                 .SetProperty(r => r.VersionNumber, version).SetProperty(r => r.EndedUtc, now), ct);
     }
 
-    /// <summary>At start-up: every run still marked active was cut off by a stop of the server; marks it interrupted. Returns how many.</summary>
-    public async Task<int> MarkInterruptedAsync(CancellationToken ct = default)
+    /// <summary>How long a run stays active without a heartbeat (<see cref="RenewAsync"/>) before it counts as cut off.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Renews an active run's lease: the process running it is alive.</summary>
+    public async Task RenewAsync(int number, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        return await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Running || r.Status == TrainingRunStatus.Evaluating)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Interrupted).SetProperty(r => r.EndedUtc, now)
-                .SetProperty(r => r.Message, r => "interrupted: the server stopped during the run (last recorded step " + r.Step + "); the served model was not changed"), ct);
+        await db.TrainingRuns.Where(r => r.Number == number && (r.Status == TrainingRunStatus.Running || r.Status == TrainingRunStatus.Evaluating))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, now), ct);
+    }
+
+    /// <summary>At start-up: marks interrupted every run still marked active that was cut off by a stop — in a single
+    /// studio all of them (<paramref name="onlyExpired"/> false: this process was the only one that could run them), in
+    /// a cluster only those whose lease ran out (another node may be running one). Returns their numbers.</summary>
+    public async Task<IReadOnlyList<int>> MarkInterruptedAsync(bool onlyExpired = false, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WriteTransaction.RunAsync(db, () =>
+            InterruptActiveAsync(db, onlyExpired ? clock.GetUtcNow() - Lease : DateTimeOffset.MaxValue, ct), ct);
+    }
+
+    async Task<IReadOnlyList<int>> InterruptActiveAsync(StudioDbContext db, DateTimeOffset heardBefore, CancellationToken ct)
+    {
+        // Times are stored as UTC ticks (UtcTicksConverter): loaded and compared here, not in SQL.
+        var cut = (await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Running || r.Status == TrainingRunStatus.Evaluating).ToListAsync(ct))
+            .Where(r => r.HeartbeatUtc < heardBefore).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var run in cut)
+        {
+            run.Status = TrainingRunStatus.Interrupted;
+            run.EndedUtc = now;
+            run.Message = Clip($"interrupted: the server stopped during the run (last recorded step {run.Step}); the served model was not changed");
+        }
+        await db.SaveChangesAsync(ct);
+        return cut.Select(r => r.Number).ToList();
     }
 
     /// <summary>The newest runs first.</summary>

@@ -20,15 +20,20 @@ public static class TrainingRegistration
 
     /// <summary>
     /// At start, after migrations: runs still marked active were cut off by a stop, so they become interrupted and their
-    /// folders go; the embedded model is recorded as version 0; the last promoted version is served. A promoted version
+    /// folders go (in a cluster only runs whose lease ran out); the embedded model is recorded as version 0; the last promoted version is served. A promoted version
     /// that does not load leaves the embedded model served, with the reason on the status page.
     /// </summary>
     public static async Task RestoreServedVersionAsync(this IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DisTok.Web.Training");
-        int interrupted = await services.GetRequiredService<TrainingRuns>().MarkInterruptedAsync();
-        if (interrupted > 0) logger.LogWarning("{Count} training run(s) were cut off by the last stop and are marked interrupted", interrupted);
-        services.GetRequiredService<VersionFolders>().DiscardAllRuns();
+        // In a cluster another node may be training right now (its run folder in the shared versions folder): only runs
+        // whose lease ran out are cut off, and only their folders go.
+        bool cluster = services.GetService<StackExchange.Redis.IConnectionMultiplexer>() is not null;
+        var interrupted = await services.GetRequiredService<TrainingRuns>().MarkInterruptedAsync(onlyExpired: cluster);
+        if (interrupted.Count > 0) logger.LogWarning("{Count} training run(s) were cut off by a stop and are marked interrupted", interrupted.Count);
+        var folders = services.GetRequiredService<VersionFolders>();
+        if (cluster) foreach (var run in interrupted) folders.Discard(run);
+        else folders.DiscardAllRuns();
         var versions = services.GetRequiredService<ModelVersions>();
         var embedded = services.GetRequiredService<OptionalModel<DisTokModel>>();
         if (embedded.Model is { } model)

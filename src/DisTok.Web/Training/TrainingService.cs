@@ -33,6 +33,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     {
         public Task Work { get; set; } = Task.CompletedTask;
         public bool Stopping { get; set; }
+        public ITimer? Lease { get; set; }   // renews the run's lease in the database while it is active
     }
 
     static readonly TimeSpan RecordEvery = TimeSpan.FromSeconds(2);
@@ -75,6 +76,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
             var run = await runs.StartAsync(settings.ToJson(), settings.Steps, by, ct);
             var active = new Active(run.Number, run.StartedBy, new CancellationTokenSource(), new TrainingLive(run.Number, settings.Steps));
             _active = active;
+            active.Lease = TimeProvider.System.CreateTimer(_ => RenewLease(active.Run), null, TrainingRuns.Lease / 4, TrainingRuns.Lease / 4);
             active.Work = Task.Factory.StartNew(() => Run(active, settings, model, served.VersionLabel), CancellationToken.None,
                 TaskCreationOptions.LongRunning, TaskScheduler.Default);
             logger.LogInformation("Training run {Run} started by {By}: {Settings}", run.Number, by, settings.ToJson());
@@ -243,6 +245,7 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
 
     void End(Active active, string status, int step, string message, int? version = null)
     {
+        active.Lease?.Dispose();
         if (status != TrainingRunStatus.Completed) folders.Discard(active.Run);
         if (active.Stopping && status != TrainingRunStatus.Completed)
             (status, message) = (TrainingRunStatus.Interrupted, $"interrupted: the server stopped at step {step}; the served model was not changed");
@@ -253,6 +256,14 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         _last = active.Live;
         _active = null;
         Changed?.Invoke();
+    }
+
+    // The lease says "this process still runs it" to the other studio nodes (TrainingRuns.Lease); a miss is logged, and
+    // three in a row would let another node take the run for cut off.
+    void RenewLease(int run)
+    {
+        try { runs.RenewAsync(run).GetAwaiter().GetResult(); }
+        catch (Exception e) { logger.LogWarning(e, "Could not renew the lease of training run {Run}", run); }
     }
 
     void Record(int run, int step, string status, TrainingLive live)

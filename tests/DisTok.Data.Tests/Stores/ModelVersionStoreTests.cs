@@ -88,13 +88,44 @@ public abstract class ModelVersionStoreTests(StudioDatabaseProvider provider)
         await Runs(db).ProgressAsync(cut.Number, 120, TrainingRunStatus.Running, "training: step 120 of 500");
         await db.RestartAsync();   // the process died; nothing ended the run
 
-        Assert.Equal(1, await Runs(db).MarkInterruptedAsync());
+        Assert.Equal([cut.Number], await Runs(db).MarkInterruptedAsync());
         var after = await Runs(db).GetAsync(cut.Number);
         Assert.Equal(TrainingRunStatus.Interrupted, after.Status);
         Assert.Contains("last recorded step 120", after.Message);
         Assert.NotNull(after.EndedUtc);
         Assert.Equal(TrainingRunStatus.Completed, (await Runs(db).GetAsync(done.Number)).Status);
-        Assert.Equal(0, await Runs(db).MarkInterruptedAsync());
+        Assert.Empty(await Runs(db).MarkInterruptedAsync());
+    }
+
+    sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task A_run_holds_its_lease_while_renewed_and_a_run_whose_lease_ran_out_no_longer_blocks_a_start()
+    {
+        await using var db = await StudioDatabase.CreateAsync(provider);
+        var clock = new Clock();
+        var runs = new TrainingRuns(db.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>(), clock);
+        var first = await runs.StartAsync("{}", 10, "ann@lab.example");
+
+        // Another node starting, or starting a run, within the lease: the run is left alone.
+        clock.Now += TrainingRuns.Lease - TimeSpan.FromSeconds(1);
+        await Assert.ThrowsAsync<StudioConflictException>(() => runs.StartAsync("{}", 10, "bob@lab.example"));
+        await runs.RenewAsync(first.Number);
+        clock.Now += TrainingRuns.Lease - TimeSpan.FromSeconds(1);
+        Assert.Empty(await runs.MarkInterruptedAsync(onlyExpired: true));
+        Assert.Equal(TrainingRunStatus.Running, (await runs.GetAsync(first.Number)).Status);
+
+        // No renewal for longer than the lease: the node running it died. A new start ends it and goes ahead.
+        clock.Now += TimeSpan.FromSeconds(2);
+        var second = await runs.StartAsync("{}", 10, "bob@lab.example");
+        Assert.Equal(TrainingRunStatus.Interrupted, (await runs.GetAsync(first.Number)).Status);
+        Assert.Equal(TrainingRunStatus.Running, (await runs.GetAsync(second.Number)).Status);
+        // A single studio's start-up cuts off every active run, renewed or not.
+        Assert.Equal([second.Number], await runs.MarkInterruptedAsync(onlyExpired: false));
     }
 }
 
