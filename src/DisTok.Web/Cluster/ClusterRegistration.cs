@@ -1,4 +1,3 @@
-using DisTok.Data;
 using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
@@ -36,6 +35,8 @@ public static class ClusterRegistration
         builder.Services.AddSingleton<RedisRoomRelay>();
         builder.Services.AddSingleton<IRoomRelay>(s => s.GetRequiredService<RedisRoomRelay>());
         builder.Services.AddHostedService(s => s.GetRequiredService<RedisRoomRelay>());
+        builder.Services.AddSingleton<VersionWatcher>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<VersionWatcher>());
         return builder;
     }
 

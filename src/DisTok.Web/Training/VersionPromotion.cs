@@ -5,9 +5,11 @@ namespace DisTok.Web.Training;
 
 /// <summary>
 /// Promotes a version (a rollback is a promotion of an older one): loads it, records the promotion, then swaps the served
-/// model. A version that does not load is refused before anything is recorded, so the served model never breaks.
+/// model. A version that does not load is refused before anything is recorded, so the served model never breaks. In a
+/// cluster the other nodes are told and follow (<see cref="Cluster.VersionWatcher"/>).
 /// </summary>
-public sealed class VersionPromotion(ModelVersions versions, Models.ServedDisTok served, ILogger<VersionPromotion> logger)
+public sealed class VersionPromotion(ModelVersions versions, Models.ServedDisTok served, ILogger<VersionPromotion> logger,
+    StackExchange.Redis.IConnectionMultiplexer? cluster = null)
 {
     /// <summary>Serves version <paramref name="number"/> from the next request on.</summary>
     /// <exception cref="Data.Validation.StudioNotFoundException">No such version.</exception>
@@ -19,6 +21,7 @@ public sealed class VersionPromotion(ModelVersions versions, Models.ServedDisTok
         await versions.PromoteAsync(number, by, ct);
         served.Serve(version);                     // already loaded: one reference swap
         logger.LogInformation("DisTok version {Version} promoted by {By}", version.Label, by);
+        if (cluster is not null) Cluster.VersionWatcher.Announce(cluster, number, logger);   // the other nodes follow
         return version;
     }
 }

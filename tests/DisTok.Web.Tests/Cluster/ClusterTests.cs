@@ -148,6 +148,40 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_promotion_on_one_node_is_served_by_every_node_that_can_verify_its_files()
+    {
+        var shared = Directory.CreateTempSubdirectory("distok-shared-versions-").FullName;
+        try
+        {
+            // Nodes c and d share a versions folder (as a cluster's nodes share storage); node e has only its own.
+            await using var c = new ClusterNodeFactory(_database, ("Studio:VersionsPath", shared));
+            await using var d = new ClusterNodeFactory(_database, ("Studio:VersionsPath", shared));
+            await using var e = new ClusterNodeFactory(_database);
+            var onC = c.Services.GetRequiredService<DisTok.Web.Models.ServedDisTok>();
+            var onD = d.Services.GetRequiredService<DisTok.Web.Models.ServedDisTok>();
+            var onE = e.Services.GetRequiredService<DisTok.Web.Models.ServedDisTok>();
+            // Version 1: a copy of the embedded model's files, recorded with their sha256.
+            var folder = Path.Combine(shared, "v1");
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.GetFiles(Path.Combine(c.Models, "distok"))) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            await c.Services.GetRequiredService<ModelVersions>().AddAsync(new DisTok.Data.Entities.ModelVersion
+            {
+                Number = 1, Folder = "v1", Sha256 = onC.Model!.Stamp.Sha256, CreatedBy = "test",
+            });
+
+            await c.Services.GetRequiredService<DisTok.Web.Training.VersionPromotion>().PromoteAsync(1, "admin@lab.example");
+            Assert.Equal(1, onC.VersionNumber);
+            await UntilAsync(() => onD.VersionNumber == 1, "node d serves v1");
+            await e.Services.GetRequiredService<DisTok.Web.Cluster.VersionWatcher>().SyncAsync(CancellationToken.None);
+            Assert.Equal(0, onE.VersionNumber);   // it cannot find v1's files: it keeps what it serves
+
+            await d.Services.GetRequiredService<DisTok.Web.Training.VersionPromotion>().PromoteAsync(0, "admin@lab.example");   // a rollback
+            await UntilAsync(() => onC.VersionNumber == 0, "node c rolls back too");
+        }
+        finally { Directory.Delete(shared, recursive: true); }
+    }
+
+    [Fact]
     public async Task Health_reports_that_each_node_reaches_PostgreSQL_and_Redis()
     {
         using var http = new HttpClient { BaseAddress = _b.BaseAddress };
