@@ -60,6 +60,31 @@ public class PostgresDatabaseTests
     }
 
     [Fact]
+    public async Task One_node_leads_at_a_time_and_another_takes_over_when_it_stops()
+    {
+        await using var db = await StudioDatabase.CreateAsync(StudioDatabaseProvider.Postgres);
+        await using var other = new ServiceCollection().AddStudioData(db.ConnectionString, StudioDatabaseProvider.Postgres).BuildServiceProvider();
+        var factory = db.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
+        var a = new DatabaseLeader(factory, 42);
+        await using var b = new DatabaseLeader(other.GetRequiredService<IDbContextFactory<StudioDbContext>>(), 42);
+        Assert.True(await a.TryLeadAsync(CancellationToken.None));
+        Assert.True(await a.TryLeadAsync(CancellationToken.None));   // still
+        Assert.False(await b.TryLeadAsync(CancellationToken.None));
+        await a.DisposeAsync();   // its node stops (a killed process closes the session the same way)
+        Assert.True(await b.TryLeadAsync(CancellationToken.None));
+        await using var c = new DatabaseLeader(factory, 43);   // another job has its own leader
+        Assert.True(await c.TryLeadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task On_SQLite_the_only_process_always_leads()
+    {
+        await using var db = await StudioDatabase.CreateAsync(StudioDatabaseProvider.Sqlite);
+        await using var leader = new DatabaseLeader(db.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>(), 42);
+        Assert.True(await leader.TryLeadAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public void A_connection_string_without_a_host_or_malformed_is_refused_at_registration()
     {
         var blank = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddStudioData("Database=studio", StudioDatabaseProvider.Postgres));

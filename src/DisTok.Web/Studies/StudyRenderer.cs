@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.Web.Generation;
+using DisTok.Data;
+using DisTok.Data.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DisTok.Web.Studies;
@@ -18,11 +21,17 @@ public sealed record StudyRenderState(int Done, int Total, string? Problem);
 /// per round, so a large study does not hold back a small one; each image is one job of the study owner's share of the
 /// queue (<see cref="JobOrigin.Payer"/>: the owner's account), so it waits its turn like anyone's and never delays
 /// another person's generation by more than the job already running. It resumes after a restart (the missing images
-/// are read from the database). <see cref="Changed"/> tells pages about progress.
+/// are read from the database). <see cref="Changed"/> tells pages about progress. In a cluster one node at a time renders
+/// (<see cref="LeaderKey"/>); the progress it reports is live on that node, the others show what the database holds.
 /// </summary>
 public sealed class StudyRenderer(StudyStore studies, StudyArmRequests requests, GenerationQueue queue, IOptions<StudioOptions> options,
-    ILogger<StudyRenderer> logger) : BackgroundService
+    IDbContextFactory<StudioDbContext> contexts, ILogger<StudyRenderer> logger) : BackgroundService
 {
+    /// <summary>The advisory lock key of the study renderers' leader ("DisTokS" in ASCII): in a cluster one node renders
+    /// studies at a time, the others wait (a study's images are never rendered twice over); if it dies another takes over.</summary>
+    public const long LeaderKey = 0x44_69_53_54_6F_6B_53;
+
+    readonly DatabaseLeader _leader = new(contexts, LeaderKey);
     readonly SemaphoreSlim _wake = new(0);
     readonly ConcurrentDictionary<string, StudyRenderState> _states = new(StringComparer.Ordinal);
 
@@ -49,6 +58,11 @@ public sealed class StudyRenderer(StudyStore studies, StudyArmRequests requests,
             bool rendered = false;
             try
             {
+                if (!await _leader.TryLeadAsync(stoppingToken))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(10), stoppingToken);   // another node renders the studies
+                    continue;
+                }
                 // One round: the next image of every study that is rendering and has not stopped on a problem.
                 foreach (var id in await studies.RenderingAsync(stoppingToken))
                     if (StateOf(id)?.Problem is null) rendered |= await RenderNextAsync(id, stoppingToken);
@@ -59,6 +73,7 @@ public sealed class StudyRenderer(StudyStore studies, StudyArmRequests requests,
             try { await _wake.WaitAsync(TimeSpan.FromSeconds(10), stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
+        await _leader.DisposeAsync();
     }
 
     /// <summary>Renders and stores the study's next missing image, or opens it when none is missing.</summary>
