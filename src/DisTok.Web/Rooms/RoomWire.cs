@@ -39,17 +39,18 @@ public enum RoomWireKind
 
 /// <summary>A room job's state as another node mirrors it.</summary>
 public sealed record RoomJobWire(Guid Id, GenerationStatus Status, int Position, int Step, int TotalSteps, string Owner,
-    string DisplayName, string Prompt, byte[]? PreviewPng, int Seed, double ElapsedMs, string? Error)
+    string DisplayName, string Prompt, byte[]? PreviewPng, int Seed, double ElapsedMs, string? Error, int Width = 0, int Height = 0,
+    float Guidance = 0)
 {
     internal static RoomJobWire Of(GenerationJob job) => new(job.Id, job.Status, job.QueuePosition, job.Step, job.TotalSteps,
         job.Origin.Owner, job.Origin.DisplayName, job.Request.Prompt, job.PreviewPng, job.Result?.Seed ?? job.Request.Seed,
-        job.Result?.Elapsed.TotalMilliseconds ?? 0, job.Error);
+        job.Result?.Elapsed.TotalMilliseconds ?? 0, job.Error, job.Result?.Width ?? 0, job.Result?.Height ?? 0, job.Result?.Guidance ?? 0);
 
     /// <summary>A job object standing for the remote one, in the state this message gives.</summary>
     internal GenerationJob NewMirror(string roomId) =>
         new(new GenerationRequest(Prompt, Seed, TotalSteps), TotalSteps, new JobOrigin(Owner, roomId, DisplayName), Id);
 
     internal void ApplyTo(GenerationJob mirror) => mirror.Mirror(Status, Position, Step, PreviewPng,
-        Status == GenerationStatus.Done && PreviewPng is { } png ? new GeneratedImage(png, 0, 0, Seed, TotalSteps, 0, TimeSpan.FromMilliseconds(ElapsedMs)) : null,
+        Status == GenerationStatus.Done && PreviewPng is { } png ? new GeneratedImage(png, Width, Height, Seed, TotalSteps, Guidance, TimeSpan.FromMilliseconds(ElapsedMs)) : null,
         Error);
 }

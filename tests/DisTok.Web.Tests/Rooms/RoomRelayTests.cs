@@ -108,7 +108,7 @@ public class RoomRelayTests
         job.Complete(new GeneratedImage([1, 2, 3], 64, 64, 7, 2, 3f, TimeSpan.FromMilliseconds(250)));
         Assert.Empty(b.Jobs("r3"));
         var done = heard.Where(n => n.Kind == RoomNoticeKind.Job).Select(n => n.Job!).Last();
-        Assert.Equal((GenerationStatus.Done, 7), (done.Status, done.Result!.Seed));
+        Assert.Equal((GenerationStatus.Done, 7, 64, 64, 3f, 250.0), (done.Status, done.Result!.Seed, done.Result.Width, done.Result.Height, done.Result.Guidance, done.Result.Elapsed.TotalMilliseconds));
         Assert.Equal([1, 2, 3], done.Result.Png);
 
         a.Publish("r3", new RoomNotice(RoomNoticeKind.ImageAdded, Image: new RoomImage { Id = 5, RoomId = "r3", Png = [9], CreatedBy = "ann" }));
