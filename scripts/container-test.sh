@@ -13,8 +13,12 @@ work=$(mktemp -d)
 name=distok-container-test-$$
 image=localhost/distok-studio-test
 P() { podman --runtime runc --cgroup-manager=cgroupfs "$@"; }
+# The built image and its build stage (several GB with the restored packages) are removed again; only the stand-in
+# base images stay in podman's store, so repeated runs do not fill the disk.
 cleanup() {
   P rm -f "$name" >/dev/null 2>&1 || true
+  P rmi -f "$image" >/dev/null 2>&1 || true
+  P image prune -f >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,6 +52,7 @@ fi
 P tag "localhost/dotnet/sdk:$tag" localhost/dotnet/sdk:10.0
 P tag "localhost/dotnet/sdk:$tag" localhost/dotnet/aspnet:10.0
 
+P image prune -f >/dev/null 2>&1 || true   # what an interrupted earlier run left
 log "building the image"
 # Docker format: the OCI format podman defaults to drops HEALTHCHECK.
 P build --format docker --network host --build-arg DOTNET_IMAGES=localhost/dotnet -t "$image" . > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
