@@ -22,6 +22,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "container-test: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 if ! command -v podman >/dev/null || ! command -v runc >/dev/null || ! command -v debootstrap >/dev/null; then
