@@ -73,7 +73,10 @@ for _ in $(seq 1 240); do
   [ "$status" = done ] || [ "$status" = failed ] && break
   sleep 0.5
 done
-png=$(curl -sf "$url/api/generations/$job/image" | head -c 4 | tail -c 3)
+# Into a file first: piping curl into head lets head close the pipe early, and curl's write error then fails the
+# pipeline (pipefail) for an image larger than the pipe buffer.
+curl -sf -o "$work/image.png" "$url/api/generations/$job/image" || true
+png=$(head -c 4 "$work/image.png" 2>/dev/null | tail -c 3)
 log "restarting the container"
 P restart "$name" >/dev/null; healthy
 kept=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/rooms/$room")
