@@ -61,6 +61,32 @@ public class CompositeSamplingTests : IDisposable
         Assert.Contains("weights", Assert.Throws<ArgumentException>(() => pipeline.GenerateComposite([A, B], _ => [1f], 1)).Message);
     }
 
+    [Fact]
+    public void A_layout_steers_the_image_and_is_repeatable()
+    {
+        var red = Solid(16, 230, 20, 20);
+        var blue = Solid(16, 20, 20, 230);
+        var plain = pipeline.GenerateComposite([A], _ => [1f], seed: 4).Png;
+        var fromRed = pipeline.GenerateComposite([A], _ => [1f], seed: 4, layout: new LayoutGuide(red, KMax: 0.75, KMin: 0.25, Nu: 0.5f)).Png;
+        Assert.Equal(fromRed, pipeline.GenerateComposite([A], _ => [1f], seed: 4, layout: new LayoutGuide(red, KMax: 0.75, KMin: 0.25, Nu: 0.5f)).Png);
+        Assert.NotEqual(plain, fromRed);
+        Assert.NotEqual(fromRed, pipeline.GenerateComposite([A], _ => [1f], seed: 4, layout: new LayoutGuide(blue, KMax: 0.75, KMin: 0.25, Nu: 0.5f)).Png);
+    }
+
+    [Fact]
+    public void A_bad_layout_is_refused_with_the_reason()
+    {
+        Assert.Contains("16×16", Assert.Throws<ArgumentException>(() =>
+            pipeline.GenerateComposite([A], _ => [1f], 1, layout: new LayoutGuide(new byte[10], 0.5))).Message);
+        Assert.Contains("k_max", Assert.Throws<ArgumentException>(() =>
+            pipeline.GenerateComposite([A], _ => [1f], 1, layout: new LayoutGuide(Solid(16, 0, 0, 0), 1.5))).Message);
+        Assert.Contains("k_min", Assert.Throws<ArgumentException>(() =>
+            pipeline.GenerateComposite([A], _ => [1f], 1, layout: new LayoutGuide(Solid(16, 0, 0, 0), 0.5, KMin: 0.6))).Message);
+    }
+
+    static byte[] Solid(int size, byte r, byte g, byte b) =>
+        Enumerable.Range(0, size * size).SelectMany(_ => new[] { r, g, b }).ToArray();
+
     /// <summary>The pipeline needs an encoder of the model's width; these tests pass conditions directly.</summary>
     sealed class FixedEncoder : ITextEncoder
     {

@@ -27,8 +27,36 @@ public class HybridSetTests
     }
 
     [Fact]
+    public void Layout_drawings_are_drawn_by_the_seed_from_the_first_concept_s_real_art()
+    {
+        var layouts = ConceptCatalog.Default.Concepts.Select(c => c.Name)
+            .ToDictionary(n => n, n => (IReadOnlyList<string>)[$"images/{n}/twemoji.png", $"images/{n}/noto.png"]);
+        var o = new HybridSetOptions(Images: 200, Seed: 4, Methods: [HybridMethod.Composable, HybridMethod.Layout]);
+        var plan = HybridSetBuilder.Plan(o, ConceptCatalog.Default, layouts);
+        Assert.Equal(plan, HybridSetBuilder.Plan(o, ConceptCatalog.Default, layouts));
+        Assert.All(plan.Where(e => e.Method == HybridMethod.Layout), e => Assert.StartsWith($"images/{e.A}/", e.Layout));
+        Assert.All(plan.Where(e => e.Method == HybridMethod.Composable), e => Assert.Null(e.Layout));
+        Assert.Equal(2, plan.Where(e => e.Layout is not null).Select(e => Path.GetFileName(e.Layout)).Distinct().Count());
+        // a set without the layout method plans the same with or without the art (older sets stay reproducible)
+        var composable = new HybridSetOptions(Images: 30, Seed: 4);
+        Assert.Equal(HybridSetBuilder.Plan(composable, ConceptCatalog.Default), HybridSetBuilder.Plan(composable, ConceptCatalog.Default, layouts));
+        Assert.Contains("emoji data set", Assert.Throws<ArgumentException>(() => HybridSetBuilder.Plan(o, ConceptCatalog.Default)).Message);
+    }
+
+    [Fact]
+    public void Layout_start_time_falls_as_the_first_concept_s_weight_grows()
+    {
+        Assert.Equal(0.8, HybridSetBuilder.LayoutKMax(0.5f), 6);
+        Assert.True(HybridSetBuilder.LayoutKMax(0.65f) < HybridSetBuilder.LayoutKMax(0.35f));
+        var e = new HybridEntry("x.png", "pig", "sheep", 0.5f, HybridMethod.Layout, 1, Layout: "images/pig/noto.png");
+        Assert.Equal([0f, 1f], HybridSetBuilder.WeightsAt(e, 0, 20)); // the content is B's alone; A is the layout
+    }
+
+    [Fact]
     public void Bad_options_are_refused()
     {
+        Assert.Contains("ν", Assert.Throws<ArgumentException>(() => new HybridSetOptions(LayoutNu: 0f).Validate()).Message);
+        Assert.Contains("k_min", Assert.Throws<ArgumentException>(() => new HybridSetOptions(LayoutKMin: 0.9).Validate()).Message);
         Assert.Throws<ArgumentException>(() => new HybridSetOptions(Images: 0).Validate());
         Assert.Throws<ArgumentException>(() => new HybridSetOptions(Weights: [1f]).Validate());
         Assert.Throws<ArgumentException>(() => new HybridSetOptions(Template: "a photo").Validate());

@@ -11,6 +11,7 @@ namespace DisTok.ML.Diffusion.Hybrids;
 /// <param name="Command">The command that made the set.</param>
 /// <param name="Options">The settings used.</param>
 /// <param name="Images">One entry per image, sorted by file.</param>
+/// <param name="ArtDataHash">The emoji data set's data hash when layout images came from it, else null.</param>
 public sealed record HybridManifest(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("size")] int Size,
@@ -18,7 +19,8 @@ public sealed record HybridManifest(
     [property: JsonPropertyName("generator_sha256")] string GeneratorSha256,
     [property: JsonPropertyName("command")] string Command,
     [property: JsonPropertyName("options")] HybridSetOptions Options,
-    [property: JsonPropertyName("images")] IReadOnlyList<HybridEntry> Images)
+    [property: JsonPropertyName("images")] IReadOnlyList<HybridEntry> Images,
+    [property: JsonPropertyName("art_data_hash"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ArtDataHash = null)
 {
     public const int CurrentVersion = 1;
     public const string FileName = "manifest.json";
@@ -37,6 +39,7 @@ public sealed record HybridManifest(
 /// <param name="Method">How it was sampled.</param>
 /// <param name="Seed">The sampling seed.</param>
 /// <param name="Strength">Composable sampling: the weights are Strength·(w_A, 1 − w_A); 2 at ½ gives each concept full guidance (1, 1).</param>
+/// <param name="Layout">Layout method: the emoji data set's file of the real drawing of A that gives the layout.</param>
 public sealed record HybridEntry(
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("a")] string A,
@@ -44,4 +47,5 @@ public sealed record HybridEntry(
     [property: JsonPropertyName("weight_a")] float WeightA,
     [property: JsonPropertyName("method")] HybridMethod Method,
     [property: JsonPropertyName("seed")] int Seed,
-    [property: JsonPropertyName("strength")] float Strength = 1f);
+    [property: JsonPropertyName("strength")] float Strength = 1f,
+    [property: JsonPropertyName("layout"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Layout = null);

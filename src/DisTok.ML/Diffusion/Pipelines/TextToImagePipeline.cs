@@ -56,22 +56,25 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
     /// </summary>
     /// <param name="conditions">K sentence embeddings, each of the model's condition size.</param>
     /// <param name="weightsAt">Step index → K weights.</param>
+    /// <param name="layout">Optional MagicMix layout: start from this image noised instead of pure noise.</param>
     public GeneratedImage GenerateComposite(IReadOnlyList<float[]> conditions, Func<int, IReadOnlyList<float>> weightsAt, int seed,
-        int? steps = null, float? guidance = null, IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default)
+        int? steps = null, float? guidance = null, IProgress<GenerationStep>? progress = null, CancellationToken cancellationToken = default,
+        LayoutGuide? layout = null)
     {
         if (conditions.Count == 0) throw new ArgumentException("composite sampling needs at least one condition", nameof(conditions));
         foreach (var c in conditions)
             if (c.Length != _model.Config.ConditionDim)
                 throw new ArgumentException($"every condition must have {_model.Config.ConditionDim} values, got {c.Length}");
+        layout?.Validate(Capabilities.Width);
         var (n, g) = Capabilities.Resolve(new GenerationRequest("(composite)", seed, steps, guidance));
-        return Render(conditions, weightsAt, seed, n, g, progress, cancellationToken);
+        return Render(conditions, weightsAt, seed, n, g, progress, cancellationToken, layout);
     }
 
     GeneratedImage Render(float[] cond, int seed, int steps, float guidance, IProgress<GenerationStep>? progress, CancellationToken cancellationToken) =>
         Render([cond], _ => [1f], seed, steps, guidance, progress, cancellationToken);
 
     GeneratedImage Render(IReadOnlyList<float[]> conditions, Func<int, IReadOnlyList<float>> weightsAt, int seed, int steps, float guidance,
-        IProgress<GenerationStep>? progress, CancellationToken cancellationToken)
+        IProgress<GenerationStep>? progress, CancellationToken cancellationToken, LayoutGuide? layout = null)
     {
         var clock = Stopwatch.StartNew();
         lock (_gate)
@@ -79,11 +82,20 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             int s = Capabilities.Width;
-            var x = randn([1, 3, s, s], generator: new Generator((ulong)seed));  // x_T: (1, 3, S, S)
+            var noise = new Generator((ulong)seed);
+            var x = randn([1, 3, s, s], generator: noise);                       // x_T: (1, 3, S, S)
             var unconditional = zeros(conditions[0].Length);
             var scheduler = new DdimScheduler();
             scheduler.SetTimesteps(steps);
-            for (int i = 0; i < steps; i++)
+            int first = 0;
+            Tensor? xLayout = null;                                              // x_L: (1, 3, S, S) in [-1, 1]
+            if (layout is not null)
+            {
+                xLayout = ImageTensors.FromRgb([layout.Rgb], s);
+                while (first < steps - 1 && scheduler.Timesteps[first] > layout.KMax) first++;
+                x = Noised(xLayout, scheduler.Timesteps[first], noise);
+            }
+            for (int i = first; i < steps; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var weights = weightsAt(i);
@@ -99,11 +111,21 @@ public sealed class TextToImagePipeline : IImageGenerator, IDisposable
                     guided += guidance * weights[active[j]] * (x0[j].unsqueeze(0) - u);  // classifier-free guidance per condition
                 var (next, estimate) = scheduler.Step(guided, i, x);
                 x = next;
+                double tNext = scheduler.Timesteps[i + 1];
+                if (xLayout is not null && tNext >= layout!.KMin && tNext > 0)
+                    x = layout.Nu * x + (1 - layout.Nu) * Noised(xLayout, tNext, noise);  // MagicMix: keep the layout
                 progress?.Report(new GenerationStep(i + 1, steps, ToPng(estimate)));
             }
             var png = ToPng(x);
             return new GeneratedImage(png, s, s, seed, steps, guidance, clock.Elapsed);
         }
+    }
+
+    /// <summary>The forward process at time t: α_t·x₀ + σ_t·ε, ε drawn from <paramref name="noise"/>.</summary>
+    static Tensor Noised(Tensor x0, double t, Generator noise)
+    {
+        var (a, sigma) = CosineNoiseSchedule.AlphaSigma(t);
+        return a * x0 + sigma * randn(x0.shape, generator: noise);
     }
 
     /// <summary>(1, 3, S, S) in [-1, 1] → PNG.</summary>
