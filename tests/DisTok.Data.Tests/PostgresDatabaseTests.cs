@@ -98,6 +98,6 @@ public class PostgresDatabaseTests
     {
         using var context = new PostgresDesignTimeDbContextFactory().CreateDbContext([]);
         Assert.True(context.Database.IsNpgsql());
-        Assert.Equal(["InitialStudio", "TrainingLease"], context.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]));
+        Assert.Equal(["InitialStudio", "TrainingLease", "RoomImageJobId"], context.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]));
     }
 }

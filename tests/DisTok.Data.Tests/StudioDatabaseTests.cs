@@ -58,7 +58,7 @@ public class StudioDatabaseTests
     public async Task The_design_time_factory_builds_a_context_for_the_tools()
     {
         await using var context = new StudioDesignTimeDbContextFactory().CreateDbContext([]);
-        Assert.Equal(["InitialStudio", "UserStudies", "Accounts", "ModelVersions", "Owners", "PublicTokens", "ApiKeys", "TrainingLease"], context.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]));
+        Assert.Equal(["InitialStudio", "UserStudies", "Accounts", "ModelVersions", "Owners", "PublicTokens", "ApiKeys", "TrainingLease", "RoomImageJobId"], context.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]));
         Assert.Throws<ArgumentException>(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddStudioData(" "));
     }
 }

@@ -184,6 +184,9 @@ namespace DisTok.Data.Postgres.Migrations
                     b.Property<double>("Guidance")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ModelVersion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -210,6 +213,9 @@ namespace DisTok.Data.Postgres.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
 
                     b.HasIndex("RoomId", "Id");
 

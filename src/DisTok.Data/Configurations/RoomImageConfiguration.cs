@@ -22,5 +22,6 @@ public sealed class RoomImageConfiguration : IEntityTypeConfiguration<RoomImage>
         b.Property(i => i.CreatedBy).IsRequired().HasMaxLength(StudioLimits.MaxDisplayNameLength);
         b.HasOne<Room>().WithMany().HasForeignKey(i => i.RoomId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.RoomId, i.Id });
+        b.HasIndex(i => i.JobId).IsUnique();
     }
 }

@@ -35,4 +35,8 @@ public sealed class RoomImage
 
     /// <summary>The display name of whoever queued it.</summary>
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>The generation job that rendered it, when a worker stored it: unique, so a job redelivered after a worker
+    /// died is never kept twice.</summary>
+    public Guid? JobId { get; set; }
 }

@@ -174,6 +174,9 @@ namespace DisTok.Data.Migrations
                     b.Property<double>("Guidance")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModelVersion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -200,6 +203,9 @@ namespace DisTok.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
 
                     b.HasIndex("RoomId", "Id");
 

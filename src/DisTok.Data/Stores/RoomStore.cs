@@ -135,7 +135,8 @@ public sealed class RoomStore(IDbContextFactory<StudioDbContext> contexts, TimeP
         }, ct);
     }
 
-    /// <summary>Adds a finished image to the room's history and drops the oldest beyond 200. The caller's object is not changed.</summary>
+    /// <summary>Adds a finished image to the room's history and drops the oldest beyond 200. The caller's object is not changed. An image
+    /// whose <see cref="RoomImage.JobId"/> is already stored is not added again: the stored one is returned.</summary>
     /// <returns>The stored image, with its id and the room id set.</returns>
     /// <exception cref="StudioValidationException">A field of the image breaks a limit (PNG, steps, seed, guidance, texts).</exception>
     /// <exception cref="StudioNotFoundException">No such room.</exception>
@@ -147,6 +148,8 @@ public sealed class RoomStore(IDbContextFactory<StudioDbContext> contexts, TimeP
         return await WriteTransaction.RunAsync(db, async () =>
         {
             if (!await db.Rooms.AnyAsync(r => r.Id == roomId, ct)) throw NotFound(roomId);
+            if (stored.JobId is { } jobId && await db.RoomImages.FirstOrDefaultAsync(i => i.JobId == jobId, ct) is { } kept)
+                return kept;                                       // the job was stored before (a redelivered job): keep one
             db.RoomImages.Add(stored);
             await db.SaveChangesAsync(ct);
             var keepFrom = await db.RoomImages.Where(i => i.RoomId == roomId).OrderByDescending(i => i.Id)

@@ -33,6 +33,7 @@ public static class RoomImageInput
                 ?? throw new StudioValidationException("image", "the image has no PNG bytes"),
             CreatedUtc = image.CreatedUtc == default ? now : image.CreatedUtc,
             CreatedBy = StudioInput.DisplayName(image.CreatedBy, "created by"),
+            JobId = image.JobId,
         };
     }
 }

@@ -154,6 +154,22 @@ public abstract class RoomStoreTests(StudioDatabaseProvider provider)
         Assert.Equal(before, await db.CountAsync());
     }
 
+    [Fact]
+    public async Task An_image_of_a_job_already_kept_is_not_kept_twice()
+    {
+        await using var db = await StudioDatabase.CreateAsync(provider);
+        var room = await db.Rooms.CreateAsync("farm", "a photo of a <*>");
+        var job = Guid.NewGuid();
+        var first = await db.Rooms.AddImageAsync(room.Id, Copy(Samples.Image(1), i => i.JobId = job));
+        var again = await db.Rooms.AddImageAsync(room.Id, Copy(Samples.Image(2), i => i.JobId = job)); // a redelivered job rendered again
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(1, again.Seed);
+        await db.Rooms.AddImageAsync(room.Id, Copy(Samples.Image(3), i => i.JobId = Guid.NewGuid()));
+        await db.Rooms.AddImageAsync(room.Id, Samples.Image(4));                                           // no job: always kept
+        await db.Rooms.AddImageAsync(room.Id, Samples.Image(5));
+        Assert.Equal([5, 4, 3, 1], (await db.Rooms.HistoryAsync(room.Id, 10)).Select(i => i.Seed));
+    }
+
     static DisTok.Data.Entities.RoomImage Copy(DisTok.Data.Entities.RoomImage image, Action<DisTok.Data.Entities.RoomImage> change)
     {
         var copy = new DisTok.Data.Entities.RoomImage
