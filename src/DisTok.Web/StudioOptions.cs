@@ -12,6 +12,13 @@ public sealed class StudioOptions
     /// <summary>Single (the default: one process) or Cluster (several nodes on PostgreSQL and Redis; docs/cluster.md).</summary>
     public Cluster.StudioMode Mode { get; set; } = Cluster.StudioMode.Single;
 
+    /// <summary>InProcess (the default: this process renders its jobs) or Workers (cluster mode only: jobs wait on the cluster's
+    /// queue in Redis and `distok worker` processes render them; docs/cluster.md).</summary>
+    public Cluster.GenerationMode Generation { get; set; } = Cluster.GenerationMode.InProcess;
+
+    /// <summary>Prefix of the generation queue's keys in Redis (several studios may share one Redis). Defaults to "distok:gen:".</summary>
+    public string QueuePrefix { get; set; } = Queue.RedisJobQueue.DefaultPrefix;
+
     /// <summary>The connection string name PostgreSQL is read from (<c>ConnectionStrings:Studio</c>).</summary>
     public const string PostgresConnectionName = "Studio";
 
@@ -65,6 +72,9 @@ public sealed class StudioOptions
     public string? Problem() =>
         Mode == Cluster.StudioMode.Cluster && Database != StudioDatabaseProvider.Postgres
             ? "Studio:Mode is Cluster but Studio:Database is not Postgres: the nodes must share one PostgreSQL database"
+        : Generation == Cluster.GenerationMode.Workers && Mode != Cluster.StudioMode.Cluster
+            ? "Studio:Generation is Workers but Studio:Mode is not Cluster: workers take jobs from the cluster's queue in Redis"
+        : string.IsNullOrWhiteSpace(QueuePrefix) ? "Studio:QueuePrefix is empty"
         : string.IsNullOrWhiteSpace(DatabasePath) ? "Studio:DatabasePath is empty"
         : string.IsNullOrWhiteSpace(VersionsPath) ? "Studio:VersionsPath is empty"
         : QueueCapacity is < 1 or > 10_000 ? $"Studio:QueueCapacity must be between 1 and 10000, got {QueueCapacity}"

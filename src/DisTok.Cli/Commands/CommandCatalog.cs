@@ -17,5 +17,6 @@ public static class CommandCatalog
         yield return ClassifyCommand.Create();
         yield return Load.LoadCommand.Create();
         yield return AdminCommand.Create();
+        yield return WorkerCommand.Create();
     }
 }

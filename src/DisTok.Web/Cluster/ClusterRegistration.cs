@@ -1,4 +1,8 @@
+using DisTok.ML.Backbone;
+using DisTok.ML.ModelFiles;
+using DisTok.Queue;
 using DisTok.Web.Rooms;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
@@ -37,7 +41,22 @@ public static class ClusterRegistration
         builder.Services.AddHostedService(s => s.GetRequiredService<RedisRoomRelay>());
         builder.Services.AddSingleton<VersionWatcher>();
         builder.Services.AddHostedService(s => s.GetRequiredService<VersionWatcher>());
+        if (UsesWorkers(builder.Configuration)) AddRemoteGeneration(builder);
         return builder;
+    }
+
+    /// <summary>True when jobs go to `distok worker` processes (<c>Studio:Generation = Workers</c>).</summary>
+    public static bool UsesWorkers(IConfiguration configuration) =>
+        configuration.GetSection(StudioOptions.Section).Get<StudioOptions>()?.Generation == GenerationMode.Workers;
+
+    static void AddRemoteGeneration(WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(s => new RedisJobQueue(s.GetRequiredService<IConnectionMultiplexer>(),
+            s.GetRequiredService<IOptions<StudioOptions>>().Value.QueuePrefix));
+        builder.Services.AddSingleton(s => new BackboneIdentity(ModelManifest.LoadVerified(
+            Path.Combine(EmbeddedBackbone.ResolveModels(s.GetRequiredService<IOptions<BackboneOptions>>().Value.ModelsPath), "diffusion"), "diffusion").Sha256));
+        builder.Services.AddSingleton<RemoteGeneration>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<RemoteGeneration>());
     }
 
     static ConnectionMultiplexer Connect(IConfiguration configuration)

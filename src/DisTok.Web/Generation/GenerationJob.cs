@@ -1,4 +1,5 @@
 using DisTok.Core.Backbone;
+using DisTok.Queue;
 
 namespace DisTok.Web.Generation;
 
@@ -51,6 +52,15 @@ public sealed class GenerationJob
 
     /// <summary>True once done, failed or cancelled.</summary>
     public bool IsFinished => Status is GenerationStatus.Done or GenerationStatus.Failed or GenerationStatus.Cancelled;
+
+    /// <summary>Set for a room's job handed to the cluster's workers: the worker keeps the image in the room's history.</summary>
+    public JobKeep? Keep { get; init; }
+
+    /// <summary>The room history's id of the image a worker kept, once done.</summary>
+    public long? KeptImageId { get; internal set; }
+
+    /// <summary>True when the job went to the cluster's workers rather than this process's renderer.</summary>
+    public bool Remote { get; internal set; }
 
     /// <summary>Completes when the job is finished, however it ended.</summary>
     public Task Finished => _finished.Task;

@@ -3,6 +3,7 @@ using DisTok.Core.Distributions;
 using DisTok.Data.Entities;
 using DisTok.Data.Stores;
 using DisTok.ML.DisTok;
+using DisTok.Queue;
 using DisTok.Web.Generation;
 using DisTok.Web.Models;
 
@@ -34,7 +35,8 @@ public sealed class RoomGeneration(GenerationQueue queue, ServedDisTok distok, R
         if (!distok.TryGet(out var model, out var problem)) throw new ArgumentException(problem);
         var blend = await RoomBlend.ResolveAsync(room.Weights.Select(w => (w.Key, w.Weight)).ToList(), model, library, ct);
         var template = room.Template;
-        var job = queue.Enqueue(new GenerationRequest(template, seed, steps, Token: model.Decode(blend.Latent)), origin);
+        var keep = new JobKeep(template, blend.Text, "distok " + model.Stamp.Version);   // how a worker labels the image it keeps
+        var job = queue.Enqueue(new GenerationRequest(template, seed, steps, Token: model.Decode(blend.Latent)), origin, keep: keep);
         _ = job.Finished.ContinueWith(_ => StoreAsync(job, template, blend.Text, model.Stamp.Version), TaskScheduler.Default);
         hub.Track(room.Id, job);
         return new RoomGenerationStart(job, blend);
@@ -45,6 +47,12 @@ public sealed class RoomGeneration(GenerationQueue queue, ServedDisTok distok, R
         if (job.Result is not { } result || job.Origin.RoomId is not { } roomId) return;
         try // background work: nobody awaits it, so every failure is logged here
         {
+            if (job.Remote)
+            {
+                // A worker kept the image already (once, by job id); tell the room's members.
+                if (job.KeptImageId is { } id) hub.Publish(roomId, new RoomNotice(RoomNoticeKind.ImageAdded, Image: await store.GetImageAsync(roomId, id)));
+                return;
+            }
             var image = await store.AddImageAsync(roomId, new RoomImage
             {
                 Seed = result.Seed,
