@@ -7,7 +7,8 @@ using StackExchange.Redis;
 namespace DisTok.Web;
 
 /// <summary><c>/healthz</c>: liveness, plus the figures the load tool watches (queue depth, process memory). A cluster
-/// node also checks that it reaches PostgreSQL and Redis, and answers 503 when it does not.</summary>
+/// node also checks that it reaches PostgreSQL and Redis, and answers 503 when it does not; with workers it reports the
+/// cluster's queue (waiting, pending) and how many workers beat within 10 s.</summary>
 public static class ServerHealth
 {
     /// <summary>Status, waiting jobs, resident memory and managed heap, in bytes; in a cluster, each shared service's reach.</summary>
@@ -26,15 +27,29 @@ public static class ServerHealth
             redisState = await ReachAsync(async () => (await redis.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5));
         }
         bool healthy = postgres is null or "ok" && redisState is null or "ok";
+        var workers = healthy && services.GetService<Cluster.RemoteGeneration>() is { } remote ? await WorkersAsync(remote.Queue) : ((long Waiting, long Pending, int Alive)?)null;
         return Results.Json(new
         {
             status = healthy ? "ok" : "unhealthy",
-            queueDepth = queue.Depth,
+            queueDepth = workers?.Waiting ?? (queue.Remote ? 0 : queue.Depth),
+            queuePending = workers?.Pending,
+            workersAlive = workers?.Alive,
             workingSetBytes = process.WorkingSet64,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             postgres,
             redis = redisState,
         }, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>A worker that has not beaten for this long counts as gone.</summary>
+    static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(10);
+
+    /// <summary>The cluster's queue: waiting, taken but not acknowledged, and live workers.</summary>
+    static async Task<(long Waiting, long Pending, int Alive)> WorkersAsync(Queue.RedisJobQueue queue)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var beats = await queue.WorkersAsync();
+        return (await queue.WaitingAsync(), await queue.PendingAsync(), beats.Values.Count(seen => now - seen < WorkerSilence));
     }
 
     static async Task<string> ReachAsync(Func<Task<bool>> check)

@@ -237,6 +237,19 @@ public class ApiTests(StudioAppFactory app) : IClassFixture<StudioAppFactory>
         var state = await http.GetFromJsonAsync<JsonElement>($"/api/rooms/{id}");
         Assert.Equal("a sketch of a <*>", state.GetProperty("template").GetString());
         Assert.Equal(0, state.GetProperty("weights").GetArrayLength());
+        var rooms = app.Services.GetRequiredService<RoomStore>();
+        foreach (var seed in new[] { 7, 8 })
+            await rooms.AddImageAsync(id, new DisTok.Data.Entities.RoomImage
+            {
+                Seed = seed, Steps = 4, Guidance = 3, Template = "a sketch of a <*>", DistributionText = "pig=1", ModelVersion = "distok test",
+                Png = DisTok.ML.Imaging.RgbImage.EncodePng(new byte[3], 1, 1), CreatedBy = "ann",
+            });
+        var history = await http.GetFromJsonAsync<JsonElement>($"/api/rooms/{id}/images?take=1");
+        Assert.Equal((1, 8, "pig=1", "ann"), (history.GetArrayLength(), history[0].GetProperty("seed").GetInt32(),
+            history[0].GetProperty("distribution").GetString(), history[0].GetProperty("createdBy").GetString()));
+        Assert.Equal(2, (await http.GetFromJsonAsync<JsonElement>($"/api/rooms/{id}/images")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/rooms/{id}/images?take=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/rooms/AAAAAAAAAAAAAAAAAAAAAA/images")).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/api/rooms", new { name = new string('n', 101) })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/api/rooms", new { template = "no placeholder" })).StatusCode);

@@ -106,6 +106,9 @@ public sealed class WorkerTests : IAsyncLifetime
         Assert.Equal([Guid.Parse(second), Guid.Parse(first)], history.Select(i => i.JobId!.Value));
         Assert.Equal(("bob", "pig=1"), (history[0].CreatedBy, history[0].DistributionText));
         Assert.Equal((0L, 0L), (await Queue().WaitingAsync(), await Queue().PendingAsync()));
+        using var http = new HttpClient { BaseAddress = _b.BaseAddress };
+        var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/healthz")).RootElement;
+        Assert.Equal((0, 0, 1), (health.GetProperty("queueDepth").GetInt32(), health.GetProperty("queuePending").GetInt32(), health.GetProperty("workersAlive").GetInt32()));
         await ann.Hub.DisposeAsync();
         await bob.Hub.DisposeAsync();
     }
