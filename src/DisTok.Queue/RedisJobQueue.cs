@@ -75,6 +75,9 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, string prefix = 
         catch (RedisServerException e) when (e.Message.Contains("NOGROUP", StringComparison.Ordinal)) { return 0; }
     }
 
+    /// <summary>Jobs taken over from a worker that went silent, since the queue began.</summary>
+    public async Task<long> RedeliveredAsync() => (long?)await Db.StringGetAsync(prefix + "redelivered") ?? 0;
+
     /// <summary>Every waiting job id in the order workers will take them (<see cref="FairOrder"/>).</summary>
     public async Task<IReadOnlyList<string>> OrderAsync()
     {
@@ -109,7 +112,11 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, string prefix = 
         var stale = await Db.StreamAutoClaimAsync(Stream, Group, worker, (long)ClaimAfter.TotalMilliseconds, "0-0", 1);
         // (An empty reply may come back as one empty entry; only an entry with a job id counts.)
         foreach (var claimed in stale.ClaimedEntries)
-            if (JobIdOf(claimed) is { } id) return await DeliveryAsync(claimed, id, redelivered: true);
+            if (JobIdOf(claimed) is { } id)
+            {
+                await Db.StringIncrementAsync(prefix + "redelivered");
+                return await DeliveryAsync(claimed, id, redelivered: true);
+            }
         for (int attempt = 0; attempt < 2; attempt++)
         {
             var fresh = await Db.StreamReadGroupAsync(Stream, Group, worker, ">", count: 1);

@@ -8,7 +8,7 @@ namespace DisTok.Web;
 
 /// <summary><c>/healthz</c>: liveness, plus the figures the load tool watches (queue depth, process memory). A cluster
 /// node also checks that it reaches PostgreSQL and Redis, and answers 503 when it does not; with workers it reports the
-/// cluster's queue (waiting, pending) and how many workers beat within 10 s.</summary>
+/// cluster's queue (waiting, pending, taken over from silent workers) and how many workers beat within 10 s.</summary>
 public static class ServerHealth
 {
     /// <summary>Status, waiting jobs, resident memory and managed heap, in bytes; in a cluster, each shared service's reach.</summary>
@@ -27,13 +27,14 @@ public static class ServerHealth
             redisState = await ReachAsync(async () => (await redis.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5));
         }
         bool healthy = postgres is null or "ok" && redisState is null or "ok";
-        var workers = healthy && services.GetService<Cluster.RemoteGeneration>() is { } remote ? await WorkersAsync(remote.Queue) : ((long Waiting, long Pending, int Alive)?)null;
+        var workers = healthy && services.GetService<Cluster.RemoteGeneration>() is { } remote ? await WorkersAsync(remote.Queue) : ((long Waiting, long Pending, int Alive, long Redelivered)?)null;
         return Results.Json(new
         {
             status = healthy ? "ok" : "unhealthy",
             queueDepth = workers?.Waiting ?? (queue.Remote ? 0 : queue.Depth),
             queuePending = workers?.Pending,
             workersAlive = workers?.Alive,
+            jobsRedelivered = workers?.Redelivered,
             workingSetBytes = process.WorkingSet64,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             postgres,
@@ -45,11 +46,11 @@ public static class ServerHealth
     static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(10);
 
     /// <summary>The cluster's queue: waiting, taken but not acknowledged, and live workers.</summary>
-    static async Task<(long Waiting, long Pending, int Alive)> WorkersAsync(Queue.RedisJobQueue queue)
+    static async Task<(long Waiting, long Pending, int Alive, long Redelivered)> WorkersAsync(Queue.RedisJobQueue queue)
     {
         var now = DateTimeOffset.UtcNow;
         var beats = await queue.WorkersAsync();
-        return (await queue.WaitingAsync(), await queue.PendingAsync(), beats.Values.Count(seen => now - seen < WorkerSilence));
+        return (await queue.WaitingAsync(), await queue.PendingAsync(), beats.Values.Count(seen => now - seen < WorkerSilence), await queue.RedeliveredAsync());
     }
 
     static async Task<string> ReachAsync(Func<Task<bool>> check)

@@ -32,7 +32,9 @@ public static class WorkerCommand
             int seconds = parse.GetValue(claimAfter);
             if (seconds is < 2 or > 3600) throw new ArgumentException($"--claim-after must be between 2 and 3600 seconds, got {seconds}");
             var connection = await ConnectAsync(parse.GetValue(redis)!);
-            var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+            var services = new ServiceCollection().AddLogging(l => l
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
             services.AddStudioData(parse.GetValue(postgres)!, StudioDatabaseProvider.Postgres);
             await using var provider = services.BuildServiceProvider();
             await CheckDatabaseAsync(provider, ct);

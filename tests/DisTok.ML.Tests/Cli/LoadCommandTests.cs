@@ -27,6 +27,10 @@ public class LoadCommandTests
     [InlineData("memory", "--max-minutes", "0", "--max-minutes must be between 1 and 240")]
     [InlineData("abuse", "--honest", "0", "--honest must be between 1 and 20")]
     [InlineData("abuse", "--renders", "201", "--renders must be between 1 and 200")]
+    [InlineData("workers", "--rooms", "0", "--rooms must be between 1 and 50")]
+    [InlineData("workers", "--jobs-per-room", "101", "--jobs-per-room must be between 1 and 100")]
+    [InlineData("workers", "--in-flight", "0", "--in-flight must be between 1 and 20")]
+    [InlineData("workers", "--kill-after", "100", "--kill-after must be between 0 and the number of jobs - 1")]
     public async Task Runs_are_bounded(string run, string option, string value, string message)
     {
         var (exit, error) = await Run("load", run, option, value, "--url", "http://127.0.0.1:1");
@@ -43,6 +47,14 @@ public class LoadCommandTests
         (exit, error) = await Run("load", "study", "--participants", "0", "--email", "owner@lab.example", "--url", "http://127.0.0.1:1");
         Assert.NotEqual(0, exit);
         Assert.Contains("--participants must be between 1 and 500", error);
+    }
+
+    [Fact]
+    public async Task A_workers_run_kills_nothing_but_a_generation_worker()
+    {
+        var (exit, error) = await Run("load", "workers", "--url", "http://127.0.0.1:1", "--kill-pid", Environment.ProcessId.ToString());
+        Assert.NotEqual(0, exit);
+        Assert.Contains("is not a generation worker", error);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace DisTok.Cli.Commands.Load;
 
 /// <summary>
-/// `distok load coedit|queue|memory|study|training|abuse --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
+/// `distok load coedit|queue|memory|study|training|abuse|failover|workers --url http://127.0.0.1:PORT`: bounded load runs against a studio running on this
 /// machine (loopback only); each prints its figures (one JSON object with --json) and stops by itself.
 /// </summary>
 public static class LoadCommand
@@ -20,6 +20,7 @@ public static class LoadCommand
         command.Subcommands.Add(Training());
         command.Subcommands.Add(Abuse());
         command.Subcommands.Add(Failover());
+        command.Subcommands.Add(Workers());
         return command;
     }
 
@@ -74,6 +75,38 @@ public static class LoadCommand
             using var target = LoadTarget.Open(parse.GetValue(url)!);
             return await RunBounded(parse.GetValue(minutes), ct,
                 c => new FailoverRun(target, n, TimeSpan.FromSeconds(s), parse.GetValue(killPid), TimeSpan.FromSeconds(k)).RunAsync(c), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    static Command Workers()
+    {
+        Option<string> url = Url();
+        url.Description = "The cluster's studio nodes (loopback only), comma-separated: rooms are spread over them in turn.";
+        Option<bool> json = Json();
+        Option<int> minutes = Minutes();
+        var rooms = new Option<int>("--rooms") { Description = "Rooms, one member each (1..50).", DefaultValueFactory = _ => 10 };
+        var perRoom = new Option<int>("--jobs-per-room") { Description = "Renders per room, distinct seeds (1..100).", DefaultValueFactory = _ => 10 };
+        var inFlight = new Option<int>("--in-flight") { Description = "Unfinished renders per member at a time (1..20; the studio's per-client limit is 4).", DefaultValueFactory = _ => 3 };
+        var steps = new Option<int>("--steps") { Description = "Denoising steps per render.", DefaultValueFactory = _ => 20 };
+        var killPid = new Option<int?>("--kill-pid") { Description = "A generation worker to SIGKILL partway (its process id; only `distok worker` is accepted)." };
+        var killAfter = new Option<int>("--kill-after") { Description = "Finished jobs before the kill.", DefaultValueFactory = _ => 30 };
+        var command = new Command("workers", "Jobs from many rooms rendered by a cluster's workers, one optionally killed: is every job done once and kept once?")
+            { url, json, minutes, rooms, perRoom, inFlight, steps, killPid, killAfter };
+        command.SetAction(async (parse, ct) =>
+        {
+            int nr = parse.GetValue(rooms), nj = parse.GetValue(perRoom), nf = parse.GetValue(inFlight), ka = parse.GetValue(killAfter);
+            if (nr is < 1 or > 50) throw new ArgumentException($"--rooms must be between 1 and 50, got {nr}");
+            if (nj is < 1 or > 100) throw new ArgumentException($"--jobs-per-room must be between 1 and 100, got {nj}");
+            if (nf is < 1 or > 20) throw new ArgumentException($"--in-flight must be between 1 and 20, got {nf}");
+            if (ka < 0 || ka >= nr * nj) throw new ArgumentException($"--kill-after must be between 0 and the number of jobs - 1, got {ka}");
+            var targets = parse.GetValue(url)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(LoadTarget.Open).ToList();
+            try
+            {
+                return await RunBounded(parse.GetValue(minutes), ct,
+                    c => new WorkersRun(targets, nr, nj, nf, parse.GetValue(steps), parse.GetValue(killPid), ka).RunAsync(c), parse.GetValue(json));
+            }
+            finally { foreach (var t in targets) t.Dispose(); }
         });
         return command;
     }

@@ -73,6 +73,9 @@ public sealed class LoadTarget : IDisposable
         return hub;
     }
 
+    /// <summary>GETs JSON from the server.</summary>
+    public Task<T> GetJsonAsync<T>(string path, CancellationToken ct) => _http.GetFromJsonAsync<T>(path, ct)!;
+
     /// <summary>The server's <c>/healthz</c> figures.</summary>
     public async Task<ServerFigures> HealthAsync(CancellationToken ct)
     {
