@@ -6,7 +6,9 @@ ARG DOTNET_IMAGES
 FROM ${DOTNET_IMAGES}/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/DisTok.Web -c Release -o /app && dotnet publish src/DisTok.Proxy -c Release -o /proxy
+# The CLI (`distok worker`, the cluster's generation workers) goes beside the studio: they share every library, Torch's included.
+RUN dotnet publish src/DisTok.Web -c Release -o /app && dotnet publish src/DisTok.Cli -c Release -o /app \
+    && dotnet publish src/DisTok.Proxy -c Release -o /proxy
 
 FROM ${DOTNET_IMAGES}/aspnet:10.0
 # curl answers the health check.

@@ -65,6 +65,7 @@ log "starting the container"
 start; healthy
 home=$(curl -sf "$url/" | grep -c 'id="new-room"' || true)
 uid=$(P exec "$name" id -u)
+cli=$(P exec "$name" /app/distok worker --help 2>/dev/null | grep -c -- '--claim-after' || true)
 room=$(curl -sf -H 'Content-Type: application/json' -d '{"name":"kept across restarts"}' "$url/api/rooms" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 job=$(curl -sf -H 'Content-Type: application/json' -d '{"distribution":"pig=0.5,sheep=0.5","steps":4}' "$url/api/generations" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 status=""
@@ -83,6 +84,6 @@ kept=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/rooms/$room")
 # The image's own health check, run once (podman's timers for it need systemd, which this machine lacks).
 health=$(P healthcheck run "$name" >/dev/null 2>&1 && echo 1 || echo 0)
 passed=false
-[ "$home" -ge 1 ] && [ "$uid" != 0 ] && [ "$status" = done ] && [ "$png" = PNG ] && [ "$kept" = 200 ] && [ "$health" -ge 1 ] && passed=true
-echo "{\"serves_home\":$([ "$home" -ge 1 ] && echo true || echo false),\"uid\":$uid,\"render\":\"$status\",\"image\":\"$png\",\"room_after_restart\":$kept,\"healthcheck\":$([ "$health" -ge 1 ] && echo true || echo false),\"passed\":$passed}"
+[ "$home" -ge 1 ] && [ "$uid" != 0 ] && [ "$cli" -ge 1 ] && [ "$status" = done ] && [ "$png" = PNG ] && [ "$kept" = 200 ] && [ "$health" -ge 1 ] && passed=true
+echo "{\"serves_home\":$([ "$home" -ge 1 ] && echo true || echo false),\"uid\":$uid,\"worker_cli\":$([ "$cli" -ge 1 ] && echo true || echo false),\"render\":\"$status\",\"image\":\"$png\",\"room_after_restart\":$kept,\"healthcheck\":$([ "$health" -ge 1 ] && echo true || echo false),\"passed\":$passed}"
 [ "$passed" = true ]
