@@ -7,6 +7,7 @@ using DisTok.Web.Generation;
 using DisTok.Web.Hubs;
 using DisTok.Web.Identity;
 using DisTok.Web.Library;
+using DisTok.Web.Observability;
 using DisTok.Web.Components;
 using DisTok.Web.Models;
 using DisTok.Web.Rooms;
@@ -44,6 +45,7 @@ builder.AddLibrary();
 builder.AddStudies();
 builder.AddTraining();
 builder.AddStudioApi();
+builder.AddTelemetry();
 
 var app = builder.Build();
 await app.PrepareStudioDatabaseAsync();
@@ -66,6 +68,7 @@ app.MapHub<RoomHub>("/hubs/rooms");
 app.MapStudioApi();
 app.MapAccountEndpoints();
 app.MapGet("/healthz", ServerHealth.Report);
+app.UseTelemetry();
 app.MapErrorPage();
 await app.RunAsync();
 

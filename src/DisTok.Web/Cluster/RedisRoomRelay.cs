@@ -27,7 +27,8 @@ public sealed class RedisRoomRelay(IConnectionMultiplexer redis, ClusterNode nod
     /// <inheritdoc />
     public void Send(RoomWire message)
     {
-        try { redis.GetSubscriber().Publish(Channel, JsonSerializer.SerializeToUtf8Bytes(message, Json), CommandFlags.FireAndForget); }
+        try { redis.GetSubscriber().Publish(Channel, JsonSerializer.SerializeToUtf8Bytes(message with { SentUtc = DateTimeOffset.UtcNow }, Json),
+            CommandFlags.FireAndForget); }
         catch (Exception e) when (e is RedisException or ObjectDisposedException)   // Redis away, or this node stopping
         {
             logger.LogWarning(e, "Could not relay a {Kind} of room {Room}", message.Kind, message.RoomId);

@@ -24,6 +24,17 @@ public sealed class RemoteGeneration(RedisJobQueue queue, IOptions<StudioOptions
     /// <summary>The Redis queue.</summary>
     public RedisJobQueue Queue => queue;
 
+    /// <summary>Workers that beat within 10 s (for the metrics; null when Redis cannot be read).</summary>
+    public long? WorkersAlive()
+    {
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            return queue.WorkersAsync().GetAwaiter().GetResult().Values.Count(seen => now - seen < TimeSpan.FromSeconds(10));
+        }
+        catch (StackExchange.Redis.RedisException) { return null; }
+    }
+
     /// <summary>Called by the node's <see cref="GenerationQueue"/> once: the jobs reports are applied to.</summary>
     internal void Attach(GenerationQueue local) => _local = local;
 

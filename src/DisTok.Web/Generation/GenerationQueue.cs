@@ -25,14 +25,18 @@ public sealed class GenerationQueue
     readonly StudioOptions _options;
     readonly IImageGenerator generator;
     readonly RemoteGeneration? _remote;
+    readonly Observability.StudioTelemetry? _telemetry;
     CancellationTokenSource _arrival = new();
 
-    public GenerationQueue(IImageGenerator generator, IOptions<StudioOptions> options, RemoteGeneration? remote = null)
+    public GenerationQueue(IImageGenerator generator, IOptions<StudioOptions> options, RemoteGeneration? remote = null,
+        Observability.StudioTelemetry? telemetry = null)
     {
         this.generator = generator;
         _options = options.Value;
         _remote = remote;
+        _telemetry = telemetry;
         remote?.Attach(this);
+        telemetry?.ObserveQueue(() => Depth, () => remote?.WorkersAlive());
     }
 
     /// <summary>True when jobs go to the cluster's workers.</summary>
@@ -73,7 +77,12 @@ public sealed class GenerationQueue
         var (steps, _) = generator.Capabilities.Resolve(request);
         var job = new GenerationJob(request, steps, origin) { Keep = keep };
         if (onChanged is not null) job.Changed += onChanged;
-        if (_remote is not null) return EnqueueRemote(job);
+        if (_remote is not null)
+        {
+            EnqueueRemote(job);
+            _telemetry?.Track(job);
+            return job;
+        }
         List<GenerationJob> moved;
         CancellationTokenSource arrived;
         lock (_gate)
@@ -92,6 +101,7 @@ public sealed class GenerationQueue
             (arrived, _arrival) = (_arrival, new CancellationTokenSource());   // not disposed: readers may hold its token; it has no timer
         }
         arrived.Cancel();
+        _telemetry?.Track(job);
         Raise(moved);
         _signal.Release();
         return job;

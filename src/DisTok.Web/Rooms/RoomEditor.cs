@@ -10,13 +10,14 @@ namespace DisTok.Web.Rooms;
 /// writer wins per weight), then the room at its new revision is pushed to every member. Bad input throws before
 /// anything is stored.
 /// </summary>
-public sealed class RoomEditor(RoomStore store, RoomHubState hub, IOptions<StudioOptions> options)
+public sealed class RoomEditor(RoomStore store, RoomHubState hub, IOptions<StudioOptions> options, Observability.StudioTelemetry? telemetry = null)
 {
     /// <summary>Sets a concept's un-normalised weight (0..100), adding the concept when the room lacks it.</summary>
     /// <exception cref="StudioValidationException">Unknown concept, weight out of range or not a number, or the room is at its concept limit.</exception>
     /// <exception cref="StudioNotFoundException">No such room.</exception>
     public async Task<Room> SetWeightAsync(string roomId, string key, double weight, string user, CancellationToken ct = default)
     {
+        using var timing = telemetry?.Edit(roomId);
         var k = ConceptKey.Canonical(key);
         StudioInput.Weight(weight);
         int max = options.Value.MaxRoomConcepts;
@@ -34,6 +35,7 @@ public sealed class RoomEditor(RoomStore store, RoomHubState hub, IOptions<Studi
     /// <exception cref="StudioNotFoundException">No such room, or it does not hold the concept.</exception>
     public async Task<Room> RemoveAsync(string roomId, string key, string user, CancellationToken ct = default)
     {
+        using var timing = telemetry?.Edit(roomId);
         await store.RemoveConceptAsync(roomId, key, user, ct);
         return await PublishAsync(roomId, ct);
     }

@@ -39,13 +39,16 @@ public sealed class RoomHubState
     readonly ILogger<RoomHubState> _logger;
     readonly IRoomRelay? _relay;
     readonly TimeProvider _clock;
+    readonly Observability.StudioTelemetry? _telemetry;
 
-    public RoomHubState(IOptions<StudioOptions> options, ILogger<RoomHubState> logger, IRoomRelay? relay = null, TimeProvider? clock = null)
+    public RoomHubState(IOptions<StudioOptions> options, ILogger<RoomHubState> logger, IRoomRelay? relay = null, TimeProvider? clock = null,
+        Observability.StudioTelemetry? telemetry = null)
     {
         _options = options;
         _logger = logger;
         _relay = relay;
         _clock = clock ?? TimeProvider.System;
+        _telemetry = telemetry;
         if (relay is not null) relay.Received += Receive;
     }
 
@@ -214,6 +217,7 @@ public sealed class RoomHubState
         switch (wire.Kind)
         {
             case RoomWireKind.Edited when wire.Room is { } room:
+                if (wire.SentUtc is { } sent) _telemetry?.Relayed(sent);
                 Deliver(wire.RoomId, new RoomNotice(RoomNoticeKind.Edited, Room: room));
                 break;
             case RoomWireKind.ImageAdded when wire.Image is { } image:

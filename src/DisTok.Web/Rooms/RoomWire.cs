@@ -12,8 +12,9 @@ namespace DisTok.Web.Rooms;
 /// <param name="Image">For <see cref="RoomWireKind.ImageAdded"/>: the stored image.</param>
 /// <param name="Job">For <see cref="RoomWireKind.Job"/>: the job's state.</param>
 /// <param name="Members">For <see cref="RoomWireKind.Presence"/>: everyone in the room on the sending node.</param>
+/// <param name="SentUtc">When the relay sent it (the co-edit latency metric of relayed edits).</param>
 public sealed record RoomWire(string Node, string RoomId, RoomWireKind Kind, Room? Room = null, RoomImage? Image = null,
-    RoomJobWire? Job = null, IReadOnlyList<RoomPresence>? Members = null);
+    RoomJobWire? Job = null, IReadOnlyList<RoomPresence>? Members = null, DateTimeOffset? SentUtc = null);
 
 /// <summary>What a <see cref="RoomWire"/> says.</summary>
 public enum RoomWireKind
