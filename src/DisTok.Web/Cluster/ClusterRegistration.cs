@@ -39,6 +39,7 @@ public static class ClusterRegistration
         builder.Services.AddSingleton<RedisRoomRelay>();
         builder.Services.AddSingleton<IRoomRelay>(s => s.GetRequiredService<RedisRoomRelay>());
         builder.Services.AddHostedService(s => s.GetRequiredService<RedisRoomRelay>());
+        builder.Services.AddSingleton<TrainingCancels>();
         builder.Services.AddSingleton<VersionWatcher>();
         builder.Services.AddHostedService(s => s.GetRequiredService<VersionWatcher>());
         if (UsesWorkers(builder.Configuration)) AddRemoteGeneration(builder);

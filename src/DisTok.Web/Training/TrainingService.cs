@@ -27,7 +27,7 @@ namespace DisTok.Web.Training;
 /// </summary>
 public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabeler> labeler, MiniLmTextEncoder encoder, IImageGenerator backbone,
     GenerationGate gate, TrainingRuns runs, ModelVersions versions, VersionFolders folders, IOptions<TrainingOptions> options,
-    ILogger<TrainingService> logger) : IHostedService, IDisposable
+    ILogger<TrainingService> logger, Cluster.TrainingCancels? cancels = null) : IHostedService, IDisposable
 {
     sealed record Active(int Run, string By, CancellationTokenSource Cancel, TrainingLive Live)
     {
@@ -134,19 +134,29 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
         }
     }
 
-    /// <summary>Asks run <paramref name="number"/> to stop at its next step (or its evaluation at the next item).</summary>
+    /// <summary>Asks run <paramref name="number"/> to stop at its next step (or its evaluation at the next item). In a
+    /// cluster, a run going on another node is asked through <see cref="Cluster.TrainingCancels"/>.</summary>
     /// <exception cref="StudioNotFoundException">No such run.</exception>
-    /// <exception cref="StudioConflictException">The run is not active.</exception>
+    /// <exception cref="StudioConflictException">The run is not active, or its node stopped renewing its lease.</exception>
     public async Task CancelAsync(int number, string by, CancellationToken ct = default)
     {
-        if (_active is { } active && active.Run == number)
-        {
-            logger.LogInformation("Training run {Run} cancelled by {By}", number, by);
-            await active.Cancel.CancelAsync();
-            return;
-        }
+        if (CancelHere(number, by)) return;
         var run = await runs.GetAsync(number, ct);
-        throw new StudioConflictException($"training run {number} is not going (it is {run.Status}); nothing to cancel");
+        if (!run.IsActive) throw new StudioConflictException($"training run {number} is not going (it is {run.Status}); nothing to cancel");
+        if (cancels is null || DateTimeOffset.UtcNow - run.HeartbeatUtc > TrainingRuns.Lease)
+            throw new StudioConflictException($"training run {number} is recorded as going, but no studio node has renewed it since {run.HeartbeatUtc:u}; "
+                + "it is marked interrupted when a node starts");
+        logger.LogInformation("Training run {Run}: asking the node that runs it to cancel ({By})", number, by);
+        await cancels.PublishAsync(number, by);
+    }
+
+    /// <summary>Cancels the run if this process runs it.</summary>
+    bool CancelHere(int number, string by)
+    {
+        if (_active is not { } active || active.Run != number) return false;
+        logger.LogInformation("Training run {Run} cancelled by {By}", number, by);
+        active.Cancel.Cancel();
+        return true;
     }
 
     void Run(Active active, TrainingSettings settings, DisTokModel basis, string basisLabel)
@@ -291,7 +301,12 @@ public sealed class TrainingService(ServedDisTok served, OptionalModel<SoftLabel
     }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (cancels is null) return;
+        cancels.Requested += (run, by) => CancelHere(run, by);
+        await cancels.ListenAsync();
+    }
 
     /// <summary>At shutdown: stops an active run (it is recorded as interrupted) and waits briefly for it.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)

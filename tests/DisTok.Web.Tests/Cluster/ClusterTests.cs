@@ -182,6 +182,21 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_training_run_going_on_one_node_is_cancelled_from_the_other()
+    {
+        var onA = _a.Services.GetRequiredService<DisTok.Web.Training.TrainingService>();
+        var onB = _b.Services.GetRequiredService<DisTok.Web.Training.TrainingService>();
+        var run = await onA.StartAsync(onA.Defaults() with { Steps = 5000, EstimationEvery = 0, SampleEvery = 0 }, "admin@lab.example");
+        await onB.CancelAsync(run.Number, "admin@lab.example");          // node B does not run it: it asks the node that does
+        var runs = _b.Services.GetRequiredService<TrainingRuns>();
+        await UntilAsync(() => runs.GetAsync(run.Number).GetAwaiter().GetResult().Status == DisTok.Data.Entities.TrainingRunStatus.Cancelled,
+            "the run ends cancelled on node A");
+        await UntilAsync(() => !onA.IsActive, "node A lets go of the run");
+        var again = await Assert.ThrowsAsync<DisTok.Data.Validation.StudioConflictException>(() => onB.CancelAsync(run.Number, "admin@lab.example"));
+        Assert.Contains("is not going", again.Message);
+    }
+
+    [Fact]
     public async Task Health_reports_that_each_node_reaches_PostgreSQL_and_Redis()
     {
         using var http = new HttpClient { BaseAddress = _b.BaseAddress };
