@@ -2,6 +2,7 @@ using DisTok.Cli.Commands;
 using DisTok.Data;
 using DisTok.Data.Accounts;
 using DisTok.Data.Entities;
+using DisTok.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,30 @@ public sealed class AdminCommandTests : IDisposable
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioAccount>>();
         return await users.FindByEmailAsync(email) is { } account && await users.IsInRoleAsync(account, StudioRoles.Admin);
+    }
+
+    [Fact]
+    [Trait("Database", "PostgreSQL")]
+    public async Task An_admin_is_created_in_a_cluster_s_PostgreSQL_database()
+    {
+        var database = TestPostgres.CreateDatabase();
+        try
+        {
+            var previous = Console.In;
+            Console.SetIn(new StringReader("Quiet-River-77-Stone\n"));
+            (int Exit, string Error) made;
+            try { made = await CliHarness.RunAsync(AdminCommand.Create(), ["admin", "create", "--postgres", database, "--email", "ops@lab.example"]); }
+            finally { Console.SetIn(previous); }
+            Assert.Equal((0, ""), made);
+            var services = new ServiceCollection().AddLogging();
+            services.AddStudioData(database, StudioDatabaseProvider.Postgres);
+            services.AddStudioAccounts();
+            await using var provider = services.BuildServiceProvider();
+            await using var scope = provider.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioAccount>>();
+            Assert.True(await users.FindByEmailAsync("ops@lab.example") is { } account && await users.IsInRoleAsync(account, StudioRoles.Admin));
+        }
+        finally { TestPostgres.DropDatabase(database); }
     }
 
     [Fact]
