@@ -160,14 +160,17 @@ public static class LoadCommand
         var participants = new Option<int>("--participants") { Description = "Simulated participants voting at once (1..500).", DefaultValueFactory = _ => 30 };
         var acked = new Option<string?>("--acked") { Description = "Append each acknowledged battle id to this file (first line: study id and key)." };
         var email = new Option<string>("--email") { Description = "The account that creates the study; the password is read from standard input.", Required = true };
-        var command = new Command("study", "Participants vote concurrently in a new study; checks no vote is lost or counted twice.") { url, json, minutes, participants, acked, email };
+        var spread = new Option<int>("--spread") { Description = "Seconds over which participants arrive (0: all at once; up to 600).", DefaultValueFactory = _ => 0 };
+        var command = new Command("study", "Participants vote concurrently in a new study; checks no vote is lost or counted twice.") { url, json, minutes, participants, acked, email, spread };
         command.SetAction(async (parse, ct) =>
         {
             int n = parse.GetValue(participants);
             if (n is < 1 or > 500) throw new ArgumentException($"--participants must be between 1 and 500, got {n}");
+            if (parse.GetValue(spread) is < 0 or > 600) throw new ArgumentException($"--spread must be between 0 and 600 seconds, got {parse.GetValue(spread)}");
             var password = Console.In.ReadLine() ?? throw new ArgumentException("give the account's password on standard input");
             using var target = LoadTarget.Open(parse.GetValue(url)!);
-            return await RunBounded(parse.GetValue(minutes), ct, c => new StudyRun(target, n, parse.GetValue(acked), parse.GetValue(email)!, password).RunAsync(c), parse.GetValue(json));
+            return await RunBounded(parse.GetValue(minutes), ct, c => new StudyRun(target, n, parse.GetValue(acked), parse.GetValue(email)!, password,
+                TimeSpan.FromSeconds(parse.GetValue(spread))).RunAsync(c), parse.GetValue(json));
         });
         return command;
     }

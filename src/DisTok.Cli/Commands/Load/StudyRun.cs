@@ -10,9 +10,10 @@ namespace DisTok.Cli.Commands.Load;
 /// given), waits until it is rendered and open, then every participant joins and votes on each of their battles as
 /// fast as the per-participant limit allows. A vote counts as acknowledged when the server answered 200 (after its
 /// commit); acknowledged battle ids are appended to a file as they arrive, so a run cut short by a killed server still
-/// leaves the list to verify after a restart (<see cref="VerifyAsync"/>).
+/// leaves the list to verify after a restart (<see cref="VerifyAsync"/>). With a spread, participants arrive evenly over
+/// that many seconds instead of all at once (so a run can outlast a node killed partway through a cluster).
 /// </summary>
-public sealed class StudyRun(LoadTarget target, int participants, string? ackedPath, string email, string password)
+public sealed class StudyRun(LoadTarget target, int participants, string? ackedPath, string email, string password, TimeSpan spread = default)
 {
     static readonly string[] Choices = ["left", "right", "tie", "both_bad"];
 
@@ -31,9 +32,13 @@ public sealed class StudyRun(LoadTarget target, int participants, string? ackedP
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, participants).Select(async p =>
         {
+            await Task.Delay(spread * p / participants, ct);
+            // Each participant from its own loopback address, as people are (the study limits participations per address).
+            using var person = new HttpClient(SourceBound.Handler(LoadTarget.PersonAddress(p)))
+                { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             try
             {
-                var join = await http.PostAsJsonAsync($"/api/studies/{id}/participants", new { clientKey = $"load-{Guid.NewGuid():N}" }, ct);
+                var join = await person.PostAsJsonAsync($"/api/studies/{id}/participants", new { clientKey = $"load-{Guid.NewGuid():N}" }, ct);
                 if (!join.IsSuccessStatusCode)
                 {
                     var why = await join.Content.ReadAsStringAsync(ct);
@@ -48,7 +53,7 @@ public sealed class StudyRun(LoadTarget target, int participants, string? ackedP
                     await Task.Delay(250, ct);   // the per-participant limit is 200 ms between votes
                     var battleId = battle.GetProperty("id").GetString()!;
                     var sent = Stopwatch.StartNew();
-                    var response = await http.PostAsJsonAsync($"/api/studies/{id}/votes",
+                    var response = await person.PostAsJsonAsync($"/api/studies/{id}/votes",
                         new { participantId = participant, battleId, choice = Choices[(p + k++) % Choices.Length], responseMs = 1500 }, ct);
                     double ms = sent.Elapsed.TotalMilliseconds;
                     lock (gate)
@@ -84,9 +89,8 @@ public sealed class StudyRun(LoadTarget target, int participants, string? ackedP
             result["vote_ms_p95"] = Math.Round(Percentiles.Of(roundTrips, 95), 1);
             result["vote_ms_max"] = Math.Round(roundTrips.Max(), 1);
         }
-        if (failed == 0)
+        if (failed == 0 && await RetryAsync(() => VotesInDbAsync(http, id, key, ct), ct) is { } inDb)
         {
-            var inDb = await VotesInDbAsync(http, id, key, ct);
             result["votes_in_database"] = inDb.Count;
             result["acknowledged_missing_from_database"] = ackedIds.Count(b => !inDb.Contains(b));
             result["double_counted"] = Math.Max(0, inDb.Count - acknowledged);
@@ -102,7 +106,8 @@ public sealed class StudyRun(LoadTarget target, int participants, string? ackedP
         if (header is not ["study", var id, var key]) throw new ArgumentException($"'{ackedPath}' does not start with a 'study ID KEY' line");
         var acked = lines.Skip(1).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         using var http = new HttpClient { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var inDb = await VotesInDbAsync(http, id, key, ct);
+        var inDb = await RetryAsync(() => VotesInDbAsync(http, id, key, ct), ct)
+            ?? throw new HttpRequestException("the study's votes could not be read (five attempts)");
         return new JsonObject
         {
             ["study"] = id,
@@ -129,6 +134,17 @@ public sealed class StudyRun(LoadTarget target, int participants, string? ackedP
             if (state.GetProperty("problem").GetString() is { } problem) throw new InvalidOperationException($"the study could not render: {problem}");
             if (state.GetProperty("status").GetString() == "open") return (id, key);
             await Task.Delay(250, ct);
+        }
+    }
+
+    /// <summary>A read that a proxy may answer 502 for while it has not yet noticed a node is gone: five tries, a second apart.</summary>
+    static async Task<T?> RetryAsync<T>(Func<Task<T>> read, CancellationToken ct) where T : class
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try { return await read(); }
+            catch (HttpRequestException) when (attempt < 5) { await Task.Delay(1000, ct); }
+            catch (HttpRequestException) { return null; }
         }
     }
 
