@@ -4,10 +4,6 @@ using DisTok.Data.Stores;
 using DisTok.Proxy;
 using DisTok.Tests.Shared;
 using DisTok.Web.Hubs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,21 +17,15 @@ public sealed class ProxyTests : IAsyncLifetime
 {
     readonly string _database = TestPostgres.CreateDatabase();
     ClusterNodeFactory _a = default!, _b = default!;
-    WebApplication _proxy = default!;
+    TestProxy _proxy = default!;
     Uri _front = default!;
 
     public async Task InitializeAsync()
     {
         _a = new ClusterNodeFactory(_database);
         _b = new ClusterNodeFactory(_database);
-        var options = new ProxyOptions { Nodes = [_a.BaseAddress.ToString(), _b.BaseAddress.ToString()], HealthIntervalSeconds = 1 };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddReverseProxy().LoadFromMemory(StudioRoutes.Routes, StudioRoutes.Clusters(options));
-        _proxy = builder.Build();
-        _proxy.MapReverseProxy();
-        await _proxy.StartAsync();
-        _front = new Uri(_proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _proxy = await TestProxy.StartAsync(_a, _b);
+        _front = _proxy.Front;
     }
 
     public async Task DisposeAsync()
