@@ -117,14 +117,17 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, string prefix = 
                 await Db.StringIncrementAsync(prefix + "redelivered");
                 return await DeliveryAsync(claimed, id, redelivered: true);
             }
-        for (int attempt = 0; attempt < 2; attempt++)
-        {
-            var fresh = await Db.StreamReadGroupAsync(Stream, Group, worker, ">", count: 1);
-            foreach (var entry in fresh)
-                if (JobIdOf(entry) is { } id) return await DeliveryAsync(entry, id, redelivered: false);
-            if (attempt == 0 && (await Db.ScriptEvaluateAsync(QueueScripts.Take, values: [prefix])).IsNull) return null;
-            await Db.PublishAsync(ChangedChannel, "take");
-        }
+        if (await ReadFreshAsync(worker) is { } waiting) return waiting;
+        if ((await Db.ScriptEvaluateAsync(QueueScripts.Take, values: [prefix])).IsNull) return null;
+        await Db.PublishAsync(ChangedChannel, "take");
+        return await ReadFreshAsync(worker);          // null when another worker read the entry first
+    }
+
+    /// <summary>The oldest entry of the stream no worker has read yet, now this worker's.</summary>
+    async Task<Delivery?> ReadFreshAsync(string worker)
+    {
+        foreach (var entry in await Db.StreamReadGroupAsync(Stream, Group, worker, ">", count: 1))
+            if (JobIdOf(entry) is { } id) return await DeliveryAsync(entry, id, redelivered: false);
         return null;
     }
 
@@ -161,9 +164,16 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, string prefix = 
     public Task HeartbeatAsync(string worker) =>
         Db.HashSetAsync(prefix + "workers", worker, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-    /// <summary>Workers and when each was last alive.</summary>
-    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> WorkersAsync() =>
-        (await Db.HashGetAllAsync(prefix + "workers")).ToDictionary(e => (string)e.Name!, e => DateTimeOffset.FromUnixTimeMilliseconds((long)e.Value));
+    /// <summary>A worker that has not beaten for this long counts as gone.</summary>
+    public static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(10);
+
+    /// <summary>Workers that beat within <see cref="WorkerSilence"/>.</summary>
+    public async Task<int> AliveWorkersAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return (await Db.HashGetAllAsync(prefix + "workers"))
+            .Count(e => now - DateTimeOffset.FromUnixTimeMilliseconds((long)e.Value) < WorkerSilence);
+    }
 
     /// <summary>Studio nodes publish the sha256 of the text-to-image weights they serve; workers render only with the same.</summary>
     public Task PublishBackboneAsync(string sha256) => Db.StringSetAsync(prefix + "backbone", sha256);

@@ -42,16 +42,9 @@ public static class ServerHealth
         }, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>A worker that has not beaten for this long counts as gone.</summary>
-    static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(10);
-
-    /// <summary>The cluster's queue: waiting, taken but not acknowledged, and live workers.</summary>
-    static async Task<(long Waiting, long Pending, int Alive, long Redelivered)> WorkersAsync(Queue.RedisJobQueue queue)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var beats = await queue.WorkersAsync();
-        return (await queue.WaitingAsync(), await queue.PendingAsync(), beats.Values.Count(seen => now - seen < WorkerSilence), await queue.RedeliveredAsync());
-    }
+    /// <summary>The cluster's queue: waiting, taken but not acknowledged, live workers, and jobs taken over.</summary>
+    static async Task<(long Waiting, long Pending, int Alive, long Redelivered)> WorkersAsync(Queue.RedisJobQueue queue) =>
+        (await queue.WaitingAsync(), await queue.PendingAsync(), await queue.AliveWorkersAsync(), await queue.RedeliveredAsync());
 
     static async Task<string> ReachAsync(Func<Task<bool>> check)
     {

@@ -24,14 +24,10 @@ public sealed class RemoteGeneration(RedisJobQueue queue, IOptions<StudioOptions
     /// <summary>The Redis queue.</summary>
     public RedisJobQueue Queue => queue;
 
-    /// <summary>Workers that beat within 10 s (for the metrics; null when Redis cannot be read).</summary>
+    /// <summary>Workers that beat within <see cref="RedisJobQueue.WorkerSilence"/> (for the metrics; null when Redis cannot be read).</summary>
     public long? WorkersAlive()
     {
-        try
-        {
-            var now = DateTimeOffset.UtcNow;
-            return queue.WorkersAsync().GetAwaiter().GetResult().Values.Count(seen => now - seen < TimeSpan.FromSeconds(10));
-        }
+        try { return queue.AliveWorkersAsync().GetAwaiter().GetResult(); }
         catch (StackExchange.Redis.RedisException) { return null; }
     }
 

@@ -25,7 +25,7 @@ public sealed class ClusterNodeFactory(string database, params (string Key, stri
 [Trait("Database", "PostgreSQL")]
 public sealed class ClusterTests : IAsyncLifetime
 {
-    static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     readonly string _database = TestPostgres.CreateDatabase();
     ClusterNodeFactory _a = default!, _b = default!;
 
@@ -44,9 +44,9 @@ public sealed class ClusterTests : IAsyncLifetime
         TestPostgres.DropDatabase(_database);
     }
 
-    sealed record Member(HubConnection Hub, ConcurrentQueue<RoomState> Edits, ConcurrentQueue<RoomJobEvent> Jobs, ConcurrentQueue<long> Images);
+    internal sealed record Member(HubConnection Hub, ConcurrentQueue<RoomState> Edits, ConcurrentQueue<RoomJobEvent> Jobs, ConcurrentQueue<long> Images);
 
-    static async Task<Member> JoinAsync(StudioAppFactory node, string roomId, string name)
+    internal static async Task<Member> JoinAsync(StudioAppFactory node, string roomId, string name)
     {
         var hub = new HubConnectionBuilder().WithUrl(new Uri(node.BaseAddress, "/hubs/rooms")).Build();
         var member = new Member(hub, new(), new(), new());
@@ -58,7 +58,7 @@ public sealed class ClusterTests : IAsyncLifetime
         return member;
     }
 
-    static async Task UntilAsync(Func<bool> condition, string what)
+    internal static async Task UntilAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + Wait;
         while (!condition())

@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
 using DisTok.Core.Backbone;
 using DisTok.Data.Stores;
 using DisTok.Queue;
 using DisTok.Tests.Shared;
 using DisTok.Web.Cluster;
 using DisTok.Web.Generation;
-using DisTok.Web.Hubs;
-using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +17,7 @@ namespace DisTok.Web.Tests.Cluster;
 [Trait("Database", "PostgreSQL")]
 public sealed class WorkerTests : IAsyncLifetime
 {
-    static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan Wait = ClusterTests.Wait;
     readonly string _database = TestPostgres.CreateDatabase();
     readonly string _prefix = $"test:{Guid.NewGuid():N}:";
     readonly List<(CancellationTokenSource Stop, Task Run)> _workers = [];
@@ -61,28 +58,9 @@ public sealed class WorkerTests : IAsyncLifetime
         return (stop, run);
     }
 
-    static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(what);
-            await Task.Delay(20);
-        }
-    }
+    static Task UntilAsync(Func<bool> condition, string what) => ClusterTests.UntilAsync(condition, what);
 
-    sealed record Member(HubConnection Hub, ConcurrentQueue<RoomJobEvent> Jobs, ConcurrentQueue<long> Images);
-
-    static async Task<Member> JoinAsync(StudioAppFactory node, string roomId, string name)
-    {
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(node.BaseAddress, "/hubs/rooms")).Build();
-        var member = new Member(hub, new(), new());
-        hub.On<RoomJobEvent>("roomJob", j => member.Jobs.Enqueue(j));
-        hub.On<long>("imageAdded", id => member.Images.Enqueue(id));
-        await hub.StartAsync();
-        await hub.InvokeAsync<RoomState>("Join", roomId, name);
-        return member;
-    }
+    static Task<ClusterTests.Member> JoinAsync(StudioAppFactory node, string roomId, string name) => ClusterTests.JoinAsync(node, roomId, name);
 
     [Fact]
     public async Task Room_jobs_from_both_nodes_are_rendered_by_a_worker_and_kept_once()

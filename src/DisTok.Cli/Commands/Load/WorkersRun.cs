@@ -17,7 +17,7 @@ namespace DisTok.Cli.Commands.Load;
 /// </summary>
 public sealed class WorkersRun(IReadOnlyList<LoadTarget> nodes, int rooms, int perRoom, int inFlight, int steps, int? killPid, int killAfter)
 {
-    sealed record Room(int Index, LoadTarget Node, string Id, HubConnection Hub, ConcurrentDictionary<string, string> Ends, ConcurrentQueue<long> Images)
+    sealed record Room(int Index, LoadTarget Node, string Id, HubConnection Hub, ConcurrentDictionary<(string Job, string Status), bool> Ends, ConcurrentQueue<long> Images)
     {
         public readonly ConcurrentDictionary<string, int> Seeds = new();
         public int Refused;
@@ -37,7 +37,7 @@ public sealed class WorkersRun(IReadOnlyList<LoadTarget> nodes, int rooms, int p
                 var id = await person.CreateRoomAsync($"workers load {r}", ct);
                 var hub = await node.ConnectRoomHubAsync(ct, person: r);
                 var room = new Room(r, node, id, hub, new(), new());
-                hub.On<RoomJobWire>("roomJob", j => { if (j.Status is "done" or "failed" or "cancelled") room.Ends.TryAdd(j.JobId + ":" + j.Status, j.Status); });
+                hub.On<RoomJobWire>("roomJob", j => { if (j.Status is "done" or "failed" or "cancelled") room.Ends.TryAdd((j.JobId, j.Status), true); });
                 hub.On<long>("imageAdded", i => room.Images.Enqueue(i));
                 await hub.InvokeAsync<RoomStateWire>("Join", id, $"worker-load-{r}", ct);
                 await hub.InvokeAsync<long>("SetWeight", r % 2 == 0 ? "pig" : "owl", 60.0, ct);
@@ -80,8 +80,8 @@ public sealed class WorkersRun(IReadOnlyList<LoadTarget> nodes, int rooms, int p
                 ["rooms"] = rooms,
                 ["jobs"] = jobs,
                 ["done"] = doneJobs,
-                ["failed_or_cancelled"] = all.Sum(r => r.Ends.Values.Count(s => s != "done")),
-                ["jobs_ending_twice"] = all.Sum(r => r.Ends.Keys.Select(k => k[..k.IndexOf(':')]).GroupBy(j => j).Count(g => g.Count() > 1)),
+                ["failed_or_cancelled"] = all.Sum(r => r.Ends.Keys.Count(e => e.Status != "done")),
+                ["jobs_ending_twice"] = all.Sum(r => r.Ends.Keys.GroupBy(e => e.Job).Count(g => g.Count() > 1)),
                 ["rooms_whose_history_holds_each_done_job_once"] = historyOk,
                 ["history_duplicates"] = historyDuplicates,
                 ["history_missing"] = historyMissing,
@@ -109,7 +109,7 @@ public sealed class WorkersRun(IReadOnlyList<LoadTarget> nodes, int rooms, int p
     static long Pending(JsonElement health) =>
         health.TryGetProperty("queuePending", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt64() : 0;
 
-    static List<string> DoneIds(Room room) => room.Ends.Where(e => e.Value == "done").Select(e => e.Key[..e.Key.IndexOf(':')]).ToList();
+    static List<string> DoneIds(Room room) => room.Ends.Keys.Where(e => e.Status == "done").Select(e => e.Job).ToList();
 
     /// <summary>Queues the room's renders, at most <c>inFlight</c> unfinished at a time, until all have ended.</summary>
     async Task FeedAsync(Room room, CancellationToken ct)
@@ -117,7 +117,7 @@ public sealed class WorkersRun(IReadOnlyList<LoadTarget> nodes, int rooms, int p
         int next = 0;
         while (true)
         {
-            int ended = room.Ends.Keys.Select(k => k[..k.IndexOf(':')]).Distinct().Count();
+            int ended = room.Ends.Keys.Select(e => e.Job).Distinct().Count();
             if (ended >= perRoom) return;
             if (next < perRoom && next - ended < inFlight)
             {
