@@ -27,9 +27,11 @@ public class TelemetryTests(MetricsAppFactory app) : IClassFixture<MetricsAppFac
 
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         string text = "";
-        for (int attempt = 0; attempt < 50 && !text.Contains("distok_jobs_finished_total"); attempt++)
+        // The exporter caches a scrape briefly, and a request is measured once it has ended: ask again until the scrape has
+        // the job and an earlier request.
+        for (int attempt = 0; attempt < 50 && !(text.Contains("distok_jobs_finished_total") && text.Contains("http_server_request_duration_seconds")); attempt++)
         {
-            text = await http.GetStringAsync("/metrics");   // the exporter caches a scrape briefly: ask again until it has the job
+            text = await http.GetStringAsync("/metrics");
             await Task.Delay(200);
         }
         Assert.Matches(@"distok_jobs_finished_total\{[^}]*outcome=""done""[^}]*\} [1-9]", text);
