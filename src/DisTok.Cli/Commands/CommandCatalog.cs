@@ -13,6 +13,7 @@ public static class CommandCatalog
         yield return DisTok.TokenCommand.Create();
         yield return DisTok.EvalCommand.Create();
         yield return DisTok.BenchCommand.Create();
+        yield return DisTok.ReachCommand.Create();
         yield return GenerateCommand.Create();
         yield return ClassifyCommand.Create();
         yield return Load.LoadCommand.Create();

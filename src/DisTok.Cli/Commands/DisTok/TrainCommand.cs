@@ -22,9 +22,11 @@ public static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var anchors = new Option<double>("--anchors") { Description = "Share of samples that are one known concept at 100 % (ours; 0 = the paper's tasks only).", DefaultValueFactory = _ => d.AnchorProbability };
         var unequal = new Option<double>("--unequal") { Description = "Share of fusion samples with unequal weights (ours).", DefaultValueFactory = _ => d.UnequalProbability };
+        var theta1 = new Option<double>("--theta1") { Description = "θ1: cap on cos(E(q_r), E(q_a)) in L_mix.", DefaultValueFactory = _ => d.Theta1 };
+        var alpha = new Option<double>("--alpha") { Description = "α: weight of L_mix against L_cst (β = 1).", DefaultValueFactory = _ => d.Alpha };
         var command = new Command("train", "Train DisTok (distribution encoder + creative decoder) with the concept pool.")
         {
-            steps, ablation, resume, seed, every, theta2, output, models, threads, anchors, unequal,
+            steps, ablation, resume, seed, every, theta2, output, models, threads, anchors, unequal, theta1, alpha,
         };
         command.SetAction(parse =>
         {
@@ -33,6 +35,7 @@ public static class TrainCommand
                 Steps = parse.GetValue(steps), Ablation = parse.GetValue(ablation)!, Seed = parse.GetValue(seed),
                 EstimationEvery = parse.GetValue(every), Threads = parse.GetValue(threads),
                 AnchorProbability = parse.GetValue(anchors), UnequalProbability = parse.GetValue(unequal),
+                Theta1 = parse.GetValue(theta1), Alpha = parse.GetValue(alpha),
             };
             var theta2Text = parse.GetValue(theta2)!;
             if (theta2Text != "calibrated")
@@ -51,7 +54,9 @@ public static class TrainCommand
                 + (options.Ablation == "none" ? "" : $" --ablation {options.Ablation}")
                 + (options.CalibrateTheta2 ? "" : $" --theta2 {options.Theta2.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
                 + (options.AnchorProbability > 0 ? FormattableString.Invariant($" --anchors {options.AnchorProbability}") : "")
-                + (options.UnequalProbability > 0 ? FormattableString.Invariant($" --unequal {options.UnequalProbability}") : "") + $" --out {outDir}";
+                + (options.UnequalProbability > 0 ? FormattableString.Invariant($" --unequal {options.UnequalProbability}") : "")
+                + (options.Theta1 != d.Theta1 ? FormattableString.Invariant($" --theta1 {options.Theta1}") : "")
+                + (options.Alpha != d.Alpha ? FormattableString.Invariant($" --alpha {options.Alpha}") : "") + $" --out {outDir}";
             var run = new DisTokRun(outDir, line, DisTokRun.HashOf(catalog, DisTokModel.TextEncoderName), backbone.Versions);
             var result = ConsoleProgress.Run("distok", report => new DisTokTrainer(backbone.Encoder, options).Train(known, run,
                 (token, s) => backbone.Classify(token, s, options.EstimationImageSteps), backbone.Labeler.Concepts, parse.GetValue(resume),

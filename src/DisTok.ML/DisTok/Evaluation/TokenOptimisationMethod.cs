@@ -26,8 +26,7 @@ public sealed class TokenOptimisationMethod(MiniLmTextEncoder encoder, ConceptPo
     {
         using var scope = NewDisposeScope();
         int d = encoder.Dimension;
-        var words = distribution.Entries.OrderByDescending(e => e.Weight).Select(e => catalog.Get(e.Concept).PromptWord);
-        var reference = encoder.EncodeBatch(["a " + string.Join(" ", words)]);       // E(q_r): (1, d)
+        var reference = encoder.EncodeBatch([ReferencePrompt.For(distribution, catalog)]);   // E(q_r): (1, d)
         var aesthetic = encoder.EncodeBatch([aestheticPrompt]);                      // E(q_s): (1, d)
         var token = new TorchSharp.Modules.Parameter(tensor(pool.MixedToken(distribution.ToDictionary()), [1, d]));   // (1, d)
         using var optimizer = optim.Adam([token], lr: learningRate);
