@@ -26,6 +26,7 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status400BadRequest);
         GenerationEndpoints.Map(api);
         TokenEndpoints.Map(api);
+        RemixEndpoints.Map(api);
         LibraryEndpoints.Map(api);
         RoomEndpoints.Map(api);
         StudyEndpoints.Map(api);

@@ -84,7 +84,7 @@ public static class LibraryEndpoints
                 detail: "A saved token is private to whoever saved it: sign in, or send the studio's client cookie of a browser " +
                         "session, so that you can see, publish and delete it later. Nothing was stored.");
         var model = distok.Model ?? throw new ModelMissingException(distok.Problem!);
-        var bytes = await ReadBodyAsync(request, ct);
+        var bytes = await ApiBody.ReadAsync(request, TokenFile.MaxBytes, TooLarge, ct);
         // Any DisTok version in this text encoder's space is accepted; the token keeps the stamp of the model that made it.
         var token = TokenFile.ReadUpload(new MemoryStream(bytes), model.Expectations with { ModelSha256 = null }, "the uploaded token file");
         var tagList = tags?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -98,20 +98,6 @@ public static class LibraryEndpoints
         await library.GetVisibleAsync(id, actor, ct);   // someone else's private token: 404, as if it did not exist
         await library.DeleteAsync(id, actor, ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>The body, refused once it passes <see cref="TokenFile.MaxBytes"/> (read no further).</summary>
-    static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > TokenFile.MaxBytes) throw TooLarge(request.ContentLength.Value);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        for (int n; (n = await request.Body.ReadAsync(chunk, ct)) > 0;)
-        {
-            if (buffer.Length + n > TokenFile.MaxBytes) throw TooLarge(null);
-            buffer.Write(chunk, 0, n);
-        }
-        return buffer.ToArray();
     }
 
     static TokenFileException TooLarge(long? bytes) =>

@@ -2,7 +2,7 @@ using DisTok.Core.Backbone;
 using DisTok.Core.Tokens;
 using DisTok.Data.Validation;
 using DisTok.ML.DisTok;
-using DisTok.Web.Explore;
+using DisTok.Web.Reading;
 using DisTok.Web.Generation;
 using DisTok.Web.Identity;
 using DisTok.Web.Library;

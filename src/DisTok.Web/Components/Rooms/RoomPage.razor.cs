@@ -7,6 +7,7 @@ using DisTok.Data.Validation;
 using DisTok.Web.Generation;
 using DisTok.Web.Identity;
 using DisTok.Web.Library;
+using DisTok.Web.Reading;
 using DisTok.Web.Rooms;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public partial class RoomPage : IDisposable
     [Inject] TokenKeeper Keeper { get; set; } = default!;
     [Inject] ShareLinks ShareLinks { get; set; } = default!;
     [Inject] TokenLibrary Library { get; set; } = default!;
+    [Inject] RemixReader Remix { get; set; } = default!;
     [CascadingParameter] StudioUser? User { get; set; }
 
     /// <summary>The room's id, from the address.</summary>
@@ -45,6 +47,10 @@ public partial class RoomPage : IDisposable
     Room? Room { get; set; }
     bool NotFound { get; set; }
     IReadOnlyList<RoomImage> History { get; set; } = [];
+
+    /// <summary>The image whose asked vs seen is shown: the one last restored, else the latest.</summary>
+    RoomImage? ReadImage => _restored ?? History.FirstOrDefault();
+    RoomImage? _restored;
     IReadOnlyList<RoomPresence> Members { get; set; } = [];
     IReadOnlyList<GenerationJob> Jobs { get; set; } = [];
     GenerationJob? ShownJob { get; set; }
@@ -121,6 +127,7 @@ public partial class RoomPage : IDisposable
                 break;
             case RoomNoticeKind.ImageAdded when notice.Image is { } image && History.All(i => i.Id != image.Id):
                 History = [image, .. History.Take(Options.HistoryShown - 1)];
+                _restored = null;   // follow the latest image
                 break;
         }
         StateHasChanged();
@@ -221,17 +228,46 @@ public partial class RoomPage : IDisposable
         catch (UnauthorizedAccessException e) { ErrorMessage = e.Message; }
     }
 
+    static IReadOnlyList<(string Key, double Weight)> AskedOf(RoomImage image)
+    {
+        try { return RoomBlend.ParseText(image.DistributionText); }
+        catch (StudioValidationException) { return []; }
+    }
+
     Task RestoreAsync(RoomImage image) => RunAsync(async () =>
     {
         var parts = RoomBlend.ParseText(image.DistributionText);
+        _restored = image;
         Seed = image.Seed;
         Steps = Math.Clamp(image.Steps, Capabilities.MinSteps, Capabilities.MaxSteps);
         if (image.Template != Room!.Template) await ApplyAsync(Editor.SetTemplateAsync(RoomId, image.Template, Me));
+        await ReplaceWeightsAsync(parts);
+    });
+
+    /// <summary>Makes the room's weights exactly <paramref name="parts"/> (shares as percentages), one stored edit at a time.</summary>
+    async Task ReplaceWeightsAsync(IReadOnlyList<(string Key, double Share)> parts)
+    {
         foreach (var stale in Room!.Weights.Where(w => parts.All(p => p.Key != w.Key)).Select(w => w.Key).ToList())
             await ApplyAsync(Editor.RemoveAsync(RoomId, stale, Me));
         foreach (var (key, share) in parts)
             await ApplyAsync(Editor.SetWeightAsync(RoomId, key, Math.Round(share * 100, 2), Me));
+    }
+
+    Task RemixAsync(RemixReading reading) => RunAsync(() => ApplyRemixAsync(reading));
+
+    Task RemixImageAsync(RoomImage image) => RunAsync(async () =>
+    {
+        RemixReading reading;
+        try { reading = await Remix.ReadAsync(image.Png); }
+        catch (InvalidOperationException e) { throw new ArgumentException($"remixing needs the soft labeler: {e.Message}"); }
+        await ApplyRemixAsync(reading);
     });
+
+    async Task ApplyRemixAsync(RemixReading reading)
+    {
+        await ReplaceWeightsAsync(reading.Distribution.Entries.Select(e => (e.Concept, e.Weight)).ToList());
+        Inform($"Remixed: {reading.Note}. Edit it, then Generate makes its DisTok token's image.", null, null);
+    }
 
     // A refusal (e.g. "made by another model version") is an ArgumentException: RunAsync shows its message.
     Task KeepAsync(RoomImage image) => RunAsync(async () =>
