@@ -13,7 +13,7 @@ public class RoomBrowserTests(StudioAppFactory app, BrowserSession session)
 
     Task<IPage> OpenAsync(string path) => session.OpenAsync(app.BaseAddress, path);
 
-    static async Task AddConceptAsync(IPage page, string name)
+    internal static async Task AddConceptAsync(IPage page, string name)
     {
         await page.Locator("#concept-picker").FillAsync(name);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex($"^{name}$") }).ClickAsync(new() { Timeout = Timeout });
