@@ -44,9 +44,17 @@ public sealed record AskedVsSeen(IReadOnlyList<AskedSeenRow> Rows, double? Suppo
         return new AskedVsSeen([.. rows, .. others], EvalMetrics.SupportMass(input, seen, concepts), EvalMetrics.Kl(input, seen, concepts));
     }
 
+    /// <summary>The catalog concepts a prompt names (whole words, any case), equally weighted: what a plain prompt asks for.</summary>
+    public static IReadOnlyList<(string Key, double Weight)> NamedIn(string prompt, DisTok.Core.Concepts.ConceptCatalog catalog)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(prompt.ToLowerInvariant(), "[^a-z]+").ToHashSet();
+        return catalog.Concepts.Where(c => words.Contains(c.PromptWord.ToLowerInvariant()) || words.Contains(c.Name.ToLowerInvariant()))
+            .Select(c => (c.Name, 1.0)).ToList();
+    }
+
     /// <summary>The comparison in words a person understands.</summary>
     public string Summary => SupportMass is not { } mass || Kl is not { } kl
-        ? Rows.Any(r => r.Asked > 0) ? "The labeler reads only the 60 concepts, and none of them was asked for here." : "Nothing was asked for: this is what the labeler sees."
+        ? Rows.Any(r => r.Asked > 0) ? "The labeler reads only the 60 concepts, and none of them was asked for here." : "Nothing among the 60 concepts was asked for: this is what the labeler sees."
         : $"{mass * 100:0} % of what it sees is what you asked for; {Balance(kl)} (KL {kl:0.00}).";
 
     static string Balance(double kl) => kl switch

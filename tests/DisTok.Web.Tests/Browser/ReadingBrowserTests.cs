@@ -104,4 +104,16 @@ public class ReadingBrowserTests(ReadingAppFactory app, BrowserSession session)
             "() => [...document.querySelectorAll('#asked-seen tbody tr')].sort((a, b) => b.dataset.seen - a.dataset.seen).map(r => r.dataset.concept)");
         await Assertions.Expect(ann.Locator($".weight-row[data-key='{seenTop[0]}']")).ToHaveCountAsync(1, new() { Timeout = Timeout });
     }
+
+    [Fact]
+    public async Task The_generate_page_compares_a_prompt_with_what_the_labeler_sees()
+    {
+        var page = await session.OpenAsync(app.BaseAddress, "/generate");
+        await BrowserSession.WaitInteractiveAsync(page);
+        await page.Locator("#prompt").FillAsync("a photo of a pig");
+        await page.Locator("#generate").ClickAsync();
+        await Assertions.Expect(page.Locator("#generate-reading tr[data-concept='pig']")).ToHaveAttributeAsync("data-asked", "1", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#generate-reading tr.other-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#generate-reading .asked-seen-summary")).ToContainTextAsync("of what it sees is what you asked for");
+    }
 }

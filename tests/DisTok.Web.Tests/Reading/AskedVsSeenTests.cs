@@ -44,7 +44,7 @@ public class AskedVsSeenTests
         var c = AskedVsSeen.Compare([], [0.4f, 0.1f, 0.3f, 0.15f, 0.05f], Concepts);
         Assert.Equal(["pig", "cat", "dog"], c.Rows.Select(r => r.Key));
         Assert.Null(c.Kl);
-        Assert.Equal("Nothing was asked for: this is what the labeler sees.", c.Summary);
+        Assert.Equal("Nothing among the 60 concepts was asked for: this is what the labeler sees.", c.Summary);
     }
 
     [Fact]
@@ -54,5 +54,14 @@ public class AskedVsSeenTests
         var far = AskedVsSeen.Compare([("pig", 1), ("sheep", 1)], [0.69f, 0.01f, 0.2f, 0.05f, 0.05f], Concepts);
         Assert.Equal("60 % of what it sees is what you asked for; within that, the mix is as you asked (KL 0.00).", near.Summary);
         Assert.StartsWith("70 % of what it sees is what you asked for; within that, one part takes most of it (KL 1.", far.Summary);
+    }
+
+    [Fact]
+    public void A_prompt_asks_for_the_concepts_it_names()
+    {
+        var catalog = DisTok.Core.Concepts.ConceptCatalog.Default;
+        Assert.Equal([("pig", 1.0), ("sheep", 1.0)], AskedVsSeen.NamedIn("A photo of a Pig with sheep wool", catalog).OrderBy(a => a.Key));
+        Assert.Empty(AskedVsSeen.NamedIn("a photo of a spaceship", catalog));
+        Assert.Empty(AskedVsSeen.NamedIn("a piglet", catalog));   // whole words only
     }
 }
