@@ -14,6 +14,7 @@ public static class CommandCatalog
         yield return DisTok.EvalCommand.Create();
         yield return DisTok.BenchCommand.Create();
         yield return DisTok.ReachCommand.Create();
+        yield return DisTok.RoundTripCommand.Create();
         yield return GenerateCommand.Create();
         yield return ClassifyCommand.Create();
         yield return Load.LoadCommand.Create();

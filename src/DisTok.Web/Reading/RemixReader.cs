@@ -12,16 +12,12 @@ public sealed record RemixReading(ConceptDistribution Distribution, double Cover
 
 /// <summary>
 /// Remix from an image: the image is checked before it is decoded (<see cref="UploadedImage"/>), the soft labeler reads it,
-/// and its top concepts — at most <c>top</c>, each holding at least <see cref="Floor"/> of the reading — become a
-/// distribution, normalised and said so.
+/// and its top concepts become a distribution (<see cref="ReadingDistribution.Top"/>), normalised and said so.
 /// </summary>
 public sealed class RemixReader(LabelerReading reader)
 {
     public const int DefaultTop = 3;
     public const int MaxTop = 8;
-
-    /// <summary>Concepts holding less of the reading than this are left out (the most likely one is always kept).</summary>
-    public const double Floor = 0.05;
 
     /// <summary>Reads an encoded image (PNG, JPEG, WebP).</summary>
     /// <exception cref="ArgumentException">Not an image, too large, no pixels, a header claiming too many pixels, or a bad <paramref name="top"/>; the message says which.</exception>
@@ -36,13 +32,8 @@ public sealed class RemixReader(LabelerReading reader)
             seen = await reader.ReadAllAsync(image);
         }
         catch (InvalidDataException e) { throw new ArgumentException($"the image was not read: {e.Message}"); }
-        var concepts = reader.Concepts;
-        var best = seen.Select((p, i) => (Concept: concepts[i], P: (double)p)).OrderByDescending(x => x.P).Take(top)
-            .Where((x, rank) => rank == 0 || x.P >= Floor).ToList();
-        double coverage = best.Sum(x => x.P);
-        var distribution = ConceptDistribution.Create(best.Select(x => KeyValuePair.Create(x.Concept, Math.Max(0.01, Math.Round(x.P / coverage, 2)))),
-            ConceptCatalog.Default);
-        var note = $"the labeler's top {best.Count} concept{(best.Count == 1 ? "" : "s")} held {coverage * 100:0} % of its reading; " +
+        var (distribution, coverage) = ReadingDistribution.Top(seen, reader.Concepts, top, ConceptCatalog.Default);
+        var note = $"the labeler's top {distribution.Count} concept{(distribution.Count == 1 ? "" : "s")} held {coverage * 100:0} % of its reading; " +
                    $"normalised to 100 %: {distribution}";
         return new RemixReading(distribution, coverage, note);
     }
