@@ -109,6 +109,22 @@ public partial class RoomPage : IDisposable
         }
     }
 
+    bool _hint;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (Room is null || _remembered == RoomId) return;
+        _remembered = RoomId;
+        try
+        {
+            await JS.InvokeVoidAsync("distokStudio.rememberRoom", RoomId);
+            if (await JS.InvokeAsync<bool>("distokStudio.firstRoomVisit")) { _hint = true; StateHasChanged(); }
+        }
+        catch (JSException) { }   // local storage blocked: no recent list, no hint
+    }
+
+    string? _remembered;
+
     void OnNotice(RoomNotice notice) => _ = InvokeAsync(() =>
     {
         switch (notice.Kind)
